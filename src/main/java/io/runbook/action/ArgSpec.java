@@ -1,0 +1,181 @@
+package io.runbook.action;
+
+import io.runbook.source.Diagnostics;
+import io.runbook.yaml.YList;
+import io.runbook.yaml.YMap;
+import io.runbook.yaml.YNode;
+import io.runbook.yaml.YScalar;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The arguments an action takes, checked when the playbook loads: unknown names (with a
+ * suggestion), missing required ones, wrong types and values outside a closed set. A value that
+ * is a template is checked only at run time, once rendered.
+ *
+ * @param freeForm the argument that a plain string stands for ({@code command: ls -l} means
+ *                 {@code cmd: ls -l}); null when the action takes only a mapping
+ */
+public record ArgSpec(Map<String, Arg> args, String freeForm) {
+
+  /** The kinds of value an argument takes. */
+  public enum Type { STRING, INT, BOOL, LIST, MAP, ANY, NUMBER }
+
+  /** One argument. {@code choices} is empty when any value of the type is accepted. */
+  public record Arg(String name, Type type, boolean required, List<String> choices) {}
+
+  public ArgSpec {
+    args = Map.copyOf(args);
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Fluent construction, one line per argument. */
+  public static final class Builder {
+    private final Map<String, Arg> args = new LinkedHashMap<>();
+    private String freeForm;
+
+    public Builder required(String name, Type type) {
+      args.put(name, new Arg(name, type, true, List.of()));
+      return this;
+    }
+
+    public Builder optional(String name, Type type) {
+      args.put(name, new Arg(name, type, false, List.of()));
+      return this;
+    }
+
+    public Builder choice(String name, boolean required, String... choices) {
+      args.put(name, new Arg(name, Type.STRING, required, List.of(choices)));
+      return this;
+    }
+
+    public Builder freeForm(String name) {
+      this.freeForm = name;
+      return this;
+    }
+
+    public ArgSpec build() {
+      return new ArgSpec(args, freeForm);
+    }
+  }
+
+  /**
+   * Normalises the written arguments to a mapping (a free-form string becomes
+   * {@code {freeForm: string}}) and reports every problem. Returns null when the shape is wrong.
+   */
+  public YMap check(String action, YNode written, Diagnostics out) {
+    YMap map;
+    if (written instanceof YMap m) {
+      map = m;
+    } else if (written instanceof YScalar s && s.isNull() && requiredNames().isEmpty()) {
+      return new YMap(List.of(), s.position());
+    } else if (written instanceof YScalar s && freeForm != null && !s.isNull()) {
+      map = new YMap(List.of(new YMap.Entry(new YScalar(freeForm, freeForm, false, s.position()), s)),
+          s.position());
+    } else {
+      out.error(written.position(), "'" + action + "' takes a mapping of arguments"
+          + (freeForm != null ? " or a string" : "") + ", not " + written.describe());
+      return null;
+    }
+    for (YMap.Entry e : map.entries()) {
+      Arg arg = args.get(e.name());
+      if (arg == null) {
+        out.error(e.key().position(), "'" + action + "' has no argument '" + e.name() + "'"
+            + suggestion(e.name()));
+        continue;
+      }
+      checkValue(action, arg, e.value(), out);
+    }
+    for (String name : requiredNames()) {
+      if (!map.has(name)) {
+        out.error(written.position(), "'" + action + "' needs the argument '" + name + "'");
+      }
+    }
+    return map;
+  }
+
+  private List<String> requiredNames() {
+    List<String> names = new ArrayList<>();
+    args.values().stream().filter(Arg::required).forEach(a -> names.add(a.name()));
+    return names;
+  }
+
+  private static void checkValue(String action, Arg arg, YNode value, Diagnostics out) {
+    if (value instanceof YScalar s && s.isString() && s.text().contains("{{")) {
+      return;
+    }
+    if (!fits(arg.type(), value)) {
+      out.error(value.position(), "'" + action + "." + arg.name() + "' must be "
+          + article(arg.type()) + ", not " + value.describe());
+      return;
+    }
+    if (!arg.choices().isEmpty() && value instanceof YScalar s
+        && !arg.choices().contains(String.valueOf(s.value()))) {
+      out.error(value.position(), "'" + action + "." + arg.name() + "' must be one of "
+          + String.join(", ", arg.choices()) + ", not '" + s.text() + "'");
+    }
+  }
+
+  private static boolean fits(Type type, YNode v) {
+    return switch (type) {
+      case ANY -> true;
+      case LIST -> v instanceof YList || v instanceof YScalar s && s.isString();
+      case MAP -> v instanceof YMap;
+      case BOOL -> v instanceof YScalar s && s.value() instanceof Boolean;
+      case INT -> v instanceof YScalar s && s.value() instanceof Long;
+      case NUMBER -> v instanceof YScalar s && s.value() instanceof Number;
+      case STRING -> v instanceof YScalar s && !s.isNull();
+    };
+  }
+
+  private static String article(Type type) {
+    return switch (type) {
+      case ANY -> "anything";
+      case LIST -> "a list";
+      case MAP -> "a mapping";
+      case BOOL -> "true or false";
+      case INT -> "a whole number";
+      case NUMBER -> "a number";
+      case STRING -> "a string";
+    };
+  }
+
+  private String suggestion(String name) {
+    String best = null;
+    int bestDistance = 3;
+    for (String known : args.keySet()) {
+      int d = editDistance(name, known);
+      if (d < bestDistance) {
+        best = known;
+        bestDistance = d;
+      }
+    }
+    return best == null ? " (it takes: " + String.join(", ", args.keySet()) + ")"
+        : " (did you mean '" + best + "'?)";
+  }
+
+  /** Levenshtein distance, for "did you mean" suggestions. */
+  public static int editDistance(String a, String b) {
+    int[] prev = new int[b.length() + 1];
+    int[] cur = new int[b.length() + 1];
+    for (int j = 0; j <= b.length(); j++) {
+      prev[j] = j;
+    }
+    for (int i = 1; i <= a.length(); i++) {
+      cur[0] = i;
+      for (int j = 1; j <= b.length(); j++) {
+        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+        cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
+      }
+      int[] t = prev;
+      prev = cur;
+      cur = t;
+    }
+    return prev[b.length()];
+  }
+}
