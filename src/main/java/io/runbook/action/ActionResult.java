@@ -21,7 +21,8 @@ public record ActionResult(Status status, String message, Map<String, Object> da
 
   public ActionResult {
     data = new LinkedHashMap<>(data == null ? Map.of() : data);
-    facts = Map.copyOf(facts == null ? Map.of() : facts);
+    // set_fact may set a variable to null, which Map.copyOf would refuse
+    facts = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(facts == null ? Map.of() : facts));
     diffs = List.copyOf(diffs == null ? List.of() : diffs);
   }
 

@@ -1,6 +1,7 @@
 package io.runbook.action;
 
 import io.runbook.source.Diagnostics;
+import io.runbook.source.SourcePosition;
 import io.runbook.yaml.YList;
 import io.runbook.yaml.YMap;
 import io.runbook.yaml.YNode;
@@ -17,8 +18,9 @@ import java.util.Map;
  *
  * @param freeForm the argument that a plain string stands for ({@code command: ls -l} means
  *                 {@code cmd: ls -l}); null when the action takes only a mapping
+ * @param openKeys any variable name is an argument too ({@code set_fact})
  */
-public record ArgSpec(Map<String, Arg> args, String freeForm) {
+public record ArgSpec(Map<String, Arg> args, String freeForm, boolean openKeys) {
 
   /** The kinds of value an argument takes. */
   public enum Type { STRING, INT, BOOL, LIST, MAP, ANY, NUMBER }
@@ -38,6 +40,7 @@ public record ArgSpec(Map<String, Arg> args, String freeForm) {
   public static final class Builder {
     private final Map<String, Arg> args = new LinkedHashMap<>();
     private String freeForm;
+    private boolean openKeys;
 
     public Builder required(String name, Type type) {
       args.put(name, new Arg(name, type, true, List.of()));
@@ -59,8 +62,14 @@ public record ArgSpec(Map<String, Arg> args, String freeForm) {
       return this;
     }
 
+    /** Accept any variable name as an argument, as {@code set_fact} does. */
+    public Builder openKeys() {
+      this.openKeys = true;
+      return this;
+    }
+
     public ArgSpec build() {
-      return new ArgSpec(args, freeForm);
+      return new ArgSpec(args, freeForm, openKeys);
     }
   }
 
@@ -68,7 +77,7 @@ public record ArgSpec(Map<String, Arg> args, String freeForm) {
    * Normalises the written arguments to a mapping (a free-form string becomes
    * {@code {freeForm: string}}) and reports every problem. Returns null when the shape is wrong.
    */
-  public YMap check(String action, YNode written, Diagnostics out) {
+  public YMap check(String action, SourcePosition actionAt, YNode written, Diagnostics out) {
     YMap map;
     if (written instanceof YMap m) {
       map = m;
@@ -84,6 +93,13 @@ public record ArgSpec(Map<String, Arg> args, String freeForm) {
     }
     for (YMap.Entry e : map.entries()) {
       Arg arg = args.get(e.name());
+      if (arg == null && openKeys) {
+        if (!e.name().matches("[A-Za-z_][A-Za-z0-9_]*")) {
+          out.error(e.key().position(), "'" + e.name() + "' is not a valid variable name"
+              + " (letters, digits and _, not starting with a digit)");
+        }
+        continue;
+      }
       if (arg == null) {
         out.error(e.key().position(), "'" + action + "' has no argument '" + e.name() + "'"
             + suggestion(e.name()));
@@ -93,7 +109,7 @@ public record ArgSpec(Map<String, Arg> args, String freeForm) {
     }
     for (String name : requiredNames()) {
       if (!map.has(name)) {
-        out.error(written.position(), "'" + action + "' needs the argument '" + name + "'");
+        out.error(actionAt, "'" + action + "' needs the argument '" + name + "'");
       }
     }
     return map;

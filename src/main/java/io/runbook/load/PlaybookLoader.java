@@ -1,0 +1,254 @@
+package io.runbook.load;
+
+import io.runbook.action.ActionRegistry;
+import io.runbook.expr.Expressions;
+import io.runbook.model.Play;
+import io.runbook.model.Playbook;
+import io.runbook.model.TaskNode;
+import io.runbook.model.VarsFile;
+import io.runbook.source.Diagnostics;
+import io.runbook.source.InvalidInputException;
+import io.runbook.yaml.YList;
+import io.runbook.yaml.YMap;
+import io.runbook.yaml.YNode;
+import io.runbook.yaml.YScalar;
+import io.runbook.yaml.YamlReader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Reads a playbook and everything it imports statically, and checks all of it (structure,
+ * keywords, action arguments, guards and templates) before anything runs. Every mistake in every
+ * file is reported together in one {@link InvalidInputException}.
+ */
+public final class PlaybookLoader {
+  static final Set<String> PLAY_KEYS = NodeReader.setOf("name", "hosts", "serial",
+      "max_fail_percentage", "any_errors_fatal", "order", "vars", "vars_files", "pre_tasks",
+      "tasks", "post_tasks", "handlers", "become", "become_user", "connection", "timeout", "tags",
+      "environment", "forks", "gather_facts");
+
+  private final ActionRegistry actions;
+  private final Expressions expressions;
+
+  public PlaybookLoader(ActionRegistry actions, Expressions expressions) {
+    this.actions = actions;
+    this.expressions = expressions;
+  }
+
+  /** Loads and checks; throws {@link InvalidInputException} listing every problem found. */
+  public Playbook load(Path file) {
+    Diagnostics diagnostics = new Diagnostics();
+    NodeReader in = new NodeReader(diagnostics);
+    List<Path> sources = new ArrayList<>();
+    TaskParser tasks = new TaskParser(in, actions, expressions, sources);
+    List<Play> plays = new ArrayList<>();
+    playbook(file, in, tasks, plays, sources, new ArrayDeque<>());
+    diagnostics.throwIfErrors();
+    return new Playbook(file, plays, sources);
+  }
+
+  /** Loads a task file for {@code include_tasks} at run time; throws on any problem in it. */
+  public List<TaskNode> loadTasks(Path file) {
+    Diagnostics diagnostics = new Diagnostics();
+    NodeReader in = new NodeReader(diagnostics);
+    TaskParser tasks = new TaskParser(in, actions, expressions, new ArrayList<>());
+    YNode root = tasks.readTaskFile(file, new YScalar(file.toString(), file.toString(), true,
+        io.runbook.source.SourcePosition.none(file.toString())));
+    List<TaskNode> out = root == null ? List.of() : tasks.tasks(root, "task file", file.getParent());
+    diagnostics.throwIfErrors();
+    return out;
+  }
+
+  private void playbook(Path file, NodeReader in, TaskParser tasks, List<Play> plays,
+      List<Path> sources, Deque<Path> stack) {
+    YNode root;
+    try {
+      root = YamlReader.read(file);
+    } catch (InvalidInputException e) {
+      in.diagnostics().addAll(e.diagnostics());
+      return;
+    }
+    sources.add(file);
+    if (!(root instanceof YList list)) {
+      in.error(root, "a playbook must be a list of plays, not " + root.describe());
+      return;
+    }
+    Path baseDir = file.toAbsolutePath().getParent();
+    stack.push(file.toAbsolutePath().normalize());
+    for (YNode item : list.items()) {
+      YMap play = in.map(item, "play");
+      if (play == null) {
+        continue;
+      }
+      if (play.has("import_playbook")) {
+        importPlaybook(play, baseDir, in, tasks, plays, sources, stack);
+      } else {
+        Play parsed = play(play, baseDir, in, tasks);
+        if (parsed != null) {
+          plays.add(parsed);
+        }
+      }
+    }
+    stack.pop();
+  }
+
+  private void importPlaybook(YMap play, Path baseDir, NodeReader in, TaskParser tasks,
+      List<Play> plays, List<Path> sources, Deque<Path> stack) {
+    in.unknownKeys(play, Set.of("import_playbook", "name"), "import_playbook");
+    String target = in.string(play.get("import_playbook"), "import_playbook");
+    if (target == null) {
+      return;
+    }
+    Path path = baseDir.resolve(target).normalize();
+    if (!Files.exists(path)) {
+      in.error(play.get("import_playbook"), "playbook " + target + " does not exist");
+    } else if (stack.contains(path.toAbsolutePath().normalize())) {
+      in.error(play.get("import_playbook"), "playbook " + target + " imports itself");
+    } else {
+      playbook(path, in, tasks, plays, sources, stack);
+    }
+  }
+
+  private Play play(YMap play, Path baseDir, NodeReader in, TaskParser tasks) {
+    in.unknownKeys(play, PLAY_KEYS, "play");
+    GuardChecker guards = tasks.guards();
+    YNode hosts = play.get("hosts");
+    if (hosts == null) {
+      in.error(play, "a play needs 'hosts' (a group, host or pattern such as pump_servers)");
+    } else {
+      guards.templates(hosts);
+      if (hosts instanceof YList l) {
+        List<String> names = in.names(l, "hosts", false);
+        hosts = new YScalar(String.join(":", names), String.join(":", names), true, l.position());
+      }
+    }
+    List<YNode> serial = serial(play.get("serial"), in);
+    YNode maxFail = play.get("max_fail_percentage");
+    if (maxFail != null) {
+      guards.templates(maxFail);
+      percentage(maxFail, in);
+    }
+    Play.HostOrder order = Play.HostOrder.INVENTORY;
+    if (play.get("order") != null) {
+      String o = in.string(play.get("order"), "order");
+      try {
+        order = o == null ? order : Play.HostOrder.parse(o);
+      } catch (IllegalArgumentException e) {
+        in.error(play.get("order"), "'order' must be one of inventory, reverse_inventory, sorted,"
+            + " reverse_sorted, shuffle, not '" + o + "'");
+      }
+    }
+    Map<String, io.runbook.yaml.YNode> vars = play.has("vars")
+        ? in.vars(play.get("vars"), "vars") : Map.of();
+    vars.values().forEach(guards::templates);
+    String name = play.get("name") == null ? null : in.string(play.get("name"), "name");
+    List<TaskNode> handlers = tasks.tasks(play.get("handlers"), "handlers", baseDir);
+    List<TaskNode> pre = tasks.tasks(play.get("pre_tasks"), "pre_tasks", baseDir);
+    List<TaskNode> main = tasks.tasks(play.get("tasks"), "tasks", baseDir);
+    List<TaskNode> post = tasks.tasks(play.get("post_tasks"), "post_tasks", baseDir);
+    new HandlerCheck(in).check(handlers, List.of(pre, main, post));
+    return new Play(name, play.position(), hosts, serial, maxFail,
+        play.has("any_errors_fatal") && Boolean.TRUE.equals(in.bool(play.get("any_errors_fatal"), "any_errors_fatal")),
+        order, vars, varsFiles(play.get("vars_files"), baseDir, in), pre, main, post, handlers,
+        play.has("tags") ? in.names(play.get("tags"), "tags", true) : List.of(),
+        play.has("forks") ? in.integer(play.get("forks"), "forks") : null,
+        play.has("timeout") ? in.integer(play.get("timeout"), "timeout") : null,
+        play.get("environment"),
+        play.has("become") ? in.bool(play.get("become"), "become") : null,
+        play.get("become_user"), play.get("connection"));
+  }
+
+  private static List<YNode> serial(YNode node, NodeReader in) {
+    if (node == null) {
+      return List.of();
+    }
+    List<YNode> sizes = node instanceof YList l ? l.items() : List.of(node);
+    if (sizes.isEmpty()) {
+      in.error(node, "'serial' must not be an empty list");
+    }
+    for (YNode size : sizes) {
+      percentage(size, in);
+    }
+    return sizes;
+  }
+
+  /** A whole number, "N%", or a template. */
+  private static void percentage(YNode node, NodeReader in) {
+    if (node instanceof YScalar s) {
+      if (s.value() instanceof Long l && l >= 0) {
+        return;
+      }
+      if (s.isString() && (s.text().matches("\\d+(\\.\\d+)?%") || Expressions.isTemplate(s.text()))) {
+        return;
+      }
+    }
+    in.error(node, "expected a whole number or a percentage such as \"30%\", not "
+        + node.describe() + (node instanceof YScalar s ? " '" + s.text() + "'" : ""));
+  }
+
+  private static List<VarsFile> varsFiles(YNode node, Path baseDir, NodeReader in) {
+    List<VarsFile> out = new ArrayList<>();
+    if (node == null) {
+      return out;
+    }
+    List<YNode> items = node instanceof YList l ? l.items() : List.of(node);
+    for (YNode item : items) {
+      String path = in.string(item, "vars_files");
+      if (path == null) {
+        continue;
+      }
+      if (Expressions.isTemplate(path)) {
+        out.add(new VarsFile(item, null));
+        continue;
+      }
+      Map<String, YNode> loaded = VarsFiles.read(baseDir.resolve(path), item, in);
+      out.add(new VarsFile(item, loaded));
+    }
+    return out;
+  }
+
+  /** Every handler a task notifies must exist (by name or by {@code listen}). */
+  private static final class HandlerCheck {
+    private final NodeReader in;
+
+    HandlerCheck(NodeReader in) {
+      this.in = in;
+    }
+
+    void check(List<TaskNode> handlers, List<List<TaskNode>> sections) {
+      Set<String> known = new HashSet<>();
+      for (TaskNode h : handlers) {
+        if (h.options().name() != null) {
+          known.add(h.options().name());
+        }
+        known.addAll(h.options().listen());
+      }
+      for (List<TaskNode> section : sections) {
+        walk(section, known);
+      }
+    }
+
+    private void walk(List<TaskNode> tasks, Set<String> known) {
+      for (TaskNode t : tasks) {
+        for (String n : t.options().notifies()) {
+          if (!known.contains(n) && !Expressions.isTemplate(n)) {
+            in.diagnostics().error(t.options().position(), "notify names handler '" + n
+                + "', which this play does not have" + NodeReader.nearest(n, known));
+          }
+        }
+        if (t instanceof io.runbook.model.BlockTask b) {
+          walk(b.block(), known);
+          walk(b.rescue(), known);
+          walk(b.always(), known);
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,320 @@
+package io.runbook.load;
+
+import io.runbook.action.Action;
+import io.runbook.action.ActionRegistry;
+import io.runbook.expr.Expressions;
+import io.runbook.model.ActionTask;
+import io.runbook.model.BlockTask;
+import io.runbook.model.IncludeTask;
+import io.runbook.model.LoopControl;
+import io.runbook.model.RetryPolicy;
+import io.runbook.model.TaskNode;
+import io.runbook.model.TaskOptions;
+import io.runbook.source.InvalidInputException;
+import io.runbook.yaml.YList;
+import io.runbook.yaml.YMap;
+import io.runbook.yaml.YNode;
+import io.runbook.yaml.YScalar;
+import io.runbook.yaml.YamlReader;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Turns task lists (in playbooks and task files) into {@link TaskNode}s, checking everything. */
+final class TaskParser {
+  static final Set<String> TASK_KEYS = NodeReader.setOf("name", "when", "register", "retries",
+      "delay", "until", "backoff", "max_delay", "failed_when", "changed_when", "ignore_errors",
+      "loop", "with_items", "loop_control", "notify", "listen", "tags", "delegate_to", "run_once",
+      "become", "become_user", "no_log", "timeout", "check_mode", "environment", "vars");
+  private static final Set<String> BLOCK_KEYS = NodeReader.setOf("block", "rescue", "always");
+  private static final Set<String> LOOP_CONTROL_KEYS =
+      NodeReader.setOf("loop_var", "index_var", "label", "pause");
+  private static final String[] ACTION_PREFIXES = {"ansible.builtin.", "ansible.legacy."};
+
+  private final NodeReader in;
+  private final ActionRegistry actions;
+  private final GuardChecker guards;
+  private final List<Path> sources;
+  private final Deque<Path> importing = new ArrayDeque<>();
+  private final Map<Path, YNode> taskFiles = new HashMap<>();
+
+  TaskParser(NodeReader in, ActionRegistry actions, Expressions expressions, List<Path> sources) {
+    this.in = in;
+    this.actions = actions;
+    this.guards = new GuardChecker(in, expressions);
+    this.sources = sources;
+  }
+
+  GuardChecker guards() {
+    return guards;
+  }
+
+  /** A task list; {@code baseDir} is where relative import paths start. */
+  List<TaskNode> tasks(YNode node, String what, Path baseDir) {
+    List<TaskNode> out = new ArrayList<>();
+    if (node == null || node instanceof YScalar s && s.isNull()) {
+      return out;
+    }
+    for (YNode item : in.list(node, what)) {
+      YMap task = in.map(item, "task");
+      if (task != null) {
+        TaskNode parsed = task(task, baseDir);
+        if (parsed != null) {
+          out.add(parsed);
+        }
+      }
+    }
+    return out;
+  }
+
+  private TaskNode task(YMap task, Path baseDir) {
+    List<YMap.Entry> actionKeys = new ArrayList<>();
+    boolean isBlock = task.has("block");
+    for (YMap.Entry e : task.entries()) {
+      boolean known = TASK_KEYS.contains(e.name()) || isBlock && BLOCK_KEYS.contains(e.name());
+      if (!known) {
+        actionKeys.add(e);
+      }
+    }
+    if (isBlock) {
+      for (YMap.Entry e : actionKeys) {
+        in.error(e.key(), "a block cannot also run '" + e.name() + "': put it in a task inside the block");
+      }
+      TaskOptions options = options(task);
+      return new BlockTask(options, tasks(task.get("block"), "block", baseDir),
+          tasks(task.get("rescue"), "rescue", baseDir), tasks(task.get("always"), "always", baseDir));
+    }
+    if (actionKeys.isEmpty()) {
+      in.error(task, "task has no action: add one of " + String.join(", ", actions.names())
+          + (task.has("rescue") || task.has("always") ? ", or a 'block'" : ""));
+      return null;
+    }
+    if (actionKeys.size() > 1) {
+      in.error(actionKeys.get(1).key(), "a task runs one action, but this one also has '"
+          + actionKeys.get(1).name() + "' after '" + actionKeys.get(0).name()
+          + "'; split it into two tasks, or check the spelling of task keywords");
+      return null;
+    }
+    YMap.Entry action = actionKeys.get(0);
+    TaskOptions options = options(task);
+    String name = actionName(action.name());
+    switch (name) {
+      case "import_tasks":
+        return importTasks(options, action, baseDir);
+      case "include_tasks":
+        return includeTasks(options, action, baseDir);
+      default:
+        return actionTask(options, name, action);
+    }
+  }
+
+  private static String actionName(String written) {
+    for (String prefix : ACTION_PREFIXES) {
+      if (written.startsWith(prefix)) {
+        return written.substring(prefix.length());
+      }
+    }
+    return written;
+  }
+
+  private TaskNode actionTask(TaskOptions options, String name, YMap.Entry entry) {
+    Action action = actions.get(name);
+    if (action == null) {
+      String hint = NodeReader.nearest(name, actions.names());
+      in.error(entry.key(), "unknown action or task keyword '" + entry.name() + "'"
+          + (hint.isEmpty() ? " (actions: " + String.join(", ", actions.names()) + ")" : hint));
+      return null;
+    }
+    YMap args = action.spec().check(name, entry.key().position(), entry.value(), in.diagnostics());
+    if (args == null) {
+      return null;
+    }
+    guards.templates(args);
+    if (name.equals("assert") && args.get("that") != null) {
+      guards.check(in.guards(args.get("that")));
+    }
+    return new ActionTask(options, name, args, entry.key().position());
+  }
+
+  private TaskNode importTasks(TaskOptions options, YMap.Entry entry, Path baseDir) {
+    if (options.loop() != null) {
+      in.error(entry.key(), "import_tasks is static and cannot loop; use include_tasks");
+    }
+    String file = fileArgument(entry);
+    if (file == null) {
+      return null;
+    }
+    if (Expressions.isTemplate(file)) {
+      in.error(entry.value(), "import_tasks is read before the run and cannot use templates;"
+          + " use include_tasks for a path that depends on variables");
+      return null;
+    }
+    Path path = baseDir.resolve(file).normalize();
+    if (importing.contains(path)) {
+      in.error(entry.value(), "import_tasks of " + file + " imports itself (" + importing + ")");
+      return null;
+    }
+    YNode root = readTaskFile(path, entry.value());
+    if (root == null) {
+      return null;
+    }
+    importing.push(path);
+    try {
+      return new BlockTask(options, tasks(root, "task file", path.getParent()), List.of(), List.of());
+    } finally {
+      importing.pop();
+    }
+  }
+
+  private TaskNode includeTasks(TaskOptions options, YMap.Entry entry, Path baseDir) {
+    String file = fileArgument(entry);
+    if (file == null) {
+      return null;
+    }
+    if (!Expressions.isTemplate(file)) {
+      // A fixed path is checked now, so a mistake in it stops the run before any host is touched.
+      Path path = baseDir.resolve(file).normalize();
+      YNode root = readTaskFile(path, entry.value());
+      if (root != null && !importing.contains(path)) {
+        importing.push(path);
+        try {
+          tasks(root, "task file", path.getParent());
+        } finally {
+          importing.pop();
+        }
+      }
+    } else {
+      guards.templates(entry.value());
+    }
+    YNode fileNode = entry.value() instanceof YMap m ? m.get("file") : entry.value();
+    return new IncludeTask(options, fileNode, baseDir);
+  }
+
+  private String fileArgument(YMap.Entry entry) {
+    YNode value = entry.value();
+    if (value instanceof YMap m) {
+      in.unknownKeys(m, Set.of("file"), entry.name());
+      value = m.get("file");
+      if (value == null) {
+        in.error(m, entry.name() + " needs 'file'");
+        return null;
+      }
+    }
+    return in.string(value, entry.name());
+  }
+
+  YNode readTaskFile(Path path, YNode reference) {
+    YNode cached = taskFiles.get(path);
+    if (cached != null) {
+      return cached;
+    }
+    try {
+      YNode root = YamlReader.read(path);
+      if (!(root instanceof YList) && !(root instanceof YScalar s && s.isNull())) {
+        in.error(root, "a task file must be a list of tasks, not " + root.describe());
+        return null;
+      }
+      taskFiles.put(path, root);
+      sources.add(path);
+      return root;
+    } catch (InvalidInputException e) {
+      if (!java.nio.file.Files.exists(path)) {
+        in.error(reference, "task file " + path + " does not exist");
+      } else {
+        in.diagnostics().addAll(e.diagnostics());
+      }
+      return null;
+    }
+  }
+
+  TaskOptions options(YMap task) {
+    YNode name = task.get("name");
+    String register = task.has("register") ? identifier(task.get("register"), "register") : null;
+    List<YNode> when = task.has("when") ? guards.check(in.guards(task.get("when"))) : List.of();
+    List<YNode> until = task.has("until") ? guards.check(in.guards(task.get("until"))) : List.of();
+    RetryPolicy retry = null;
+    if (task.has("retries") || task.has("until")) {
+      retry = new RetryPolicy(scalar(task, "retries"), scalar(task, "delay"), until,
+          scalar(task, "backoff"), scalar(task, "max_delay"));
+    } else {
+      for (String k : List.of("delay", "backoff", "max_delay")) {
+        if (task.has(k)) {
+          in.error(task.entry(k).get().key(), "'" + k + "' has no effect without 'retries' or 'until'");
+        }
+      }
+    }
+    YNode loop = task.has("loop") ? task.get("loop") : task.get("with_items");
+    if (task.has("loop") && task.has("with_items")) {
+      in.error(task.entry("with_items").get().key(), "a task has either 'loop' or 'with_items', not both");
+    }
+    if (loop != null) {
+      guards.templates(loop);
+    }
+    if (name != null) {
+      guards.templates(name);
+    }
+    return new TaskOptions(
+        name == null ? null : in.string(name, "name"),
+        task.position(),
+        when,
+        register,
+        retry,
+        task.has("failed_when") ? guards.check(in.guards(task.get("failed_when"))) : null,
+        task.has("changed_when") ? guards.check(in.guards(task.get("changed_when"))) : null,
+        scalar(task, "ignore_errors"),
+        loop,
+        loopControl(task.get("loop_control")),
+        task.has("notify") ? in.names(task.get("notify"), "notify", false) : List.of(),
+        task.has("listen") ? in.names(task.get("listen"), "listen", false) : List.of(),
+        task.has("tags") ? in.names(task.get("tags"), "tags", true) : List.of(),
+        scalar(task, "delegate_to"),
+        task.has("run_once") && Boolean.TRUE.equals(in.bool(task.get("run_once"), "run_once")),
+        task.has("become") ? in.bool(task.get("become"), "become") : null,
+        scalar(task, "become_user"),
+        scalar(task, "no_log"),
+        scalar(task, "timeout"),
+        task.has("check_mode") ? in.bool(task.get("check_mode"), "check_mode") : null,
+        task.get("environment"),
+        task.has("vars") ? in.vars(task.get("vars"), "vars") : Map.of());
+  }
+
+  private YNode scalar(YMap task, String key) {
+    YNode node = task.get(key);
+    if (node == null) {
+      return null;
+    }
+    guards.templates(node);
+    return in.scalarOrTemplate(node, key);
+  }
+
+  private String identifier(YNode node, String what) {
+    String s = in.string(node, what);
+    if (s != null && !s.matches("[A-Za-z_][A-Za-z0-9_]*")) {
+      in.error(node, "'" + what + "' must be a variable name (letters, digits, _), not '" + s + "'");
+      return null;
+    }
+    return s;
+  }
+
+  private LoopControl loopControl(YNode node) {
+    if (node == null) {
+      return LoopControl.DEFAULT;
+    }
+    YMap m = in.map(node, "loop_control");
+    if (m == null) {
+      return LoopControl.DEFAULT;
+    }
+    in.unknownKeys(m, LOOP_CONTROL_KEYS, "loop_control");
+    String loopVar = m.has("loop_var") ? identifier(m.get("loop_var"), "loop_var") : "item";
+    String indexVar = m.has("index_var") ? identifier(m.get("index_var"), "index_var") : null;
+    if (m.get("label") != null) {
+      guards.templates(m.get("label"));
+    }
+    return new LoopControl(loopVar == null ? "item" : loopVar, indexVar, m.get("label"), m.get("pause"));
+  }
+}

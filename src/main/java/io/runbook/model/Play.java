@@ -1,0 +1,52 @@
+package io.runbook.model;
+
+import io.runbook.source.SourcePosition;
+import io.runbook.yaml.YNode;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One play: which hosts, in which batches, with which failure rules, doing which tasks.
+ *
+ * @param hosts             the host pattern (may be a template)
+ * @param serial            batch sizes: numbers or "N%"; the last repeats; empty = one batch
+ * @param maxFailPercentage null when not set; the run stops when a batch's failures exceed it
+ * @param vars              play vars, rendered lazily so that they may refer to each other
+ * @param varsFiles         paths (may be templates) of YAML files whose keys become play vars
+ */
+public record Play(
+    String name,
+    SourcePosition position,
+    YNode hosts,
+    List<YNode> serial,
+    YNode maxFailPercentage,
+    boolean anyErrorsFatal,
+    HostOrder order,
+    Map<String, YNode> vars,
+    List<VarsFile> varsFiles,
+    List<TaskNode> preTasks,
+    List<TaskNode> tasks,
+    List<TaskNode> postTasks,
+    List<TaskNode> handlers,
+    List<String> tags,
+    Integer forks,
+    Integer timeout,
+    YNode environment,
+    Boolean become,
+    YNode becomeUser,
+    YNode connection) {
+
+  /** The orders Ansible offers for hosts within a play. */
+  public enum HostOrder {
+    INVENTORY, REVERSE_INVENTORY, SORTED, REVERSE_SORTED, SHUFFLE;
+
+    public static HostOrder parse(String s) {
+      return valueOf(s.toUpperCase(java.util.Locale.ROOT));
+    }
+  }
+
+  /** The name shown in PLAY headers: the play's name, or its host pattern as Ansible does. */
+  public String displayName() {
+    return name != null ? name : String.valueOf(hosts.toPlain());
+  }
+}

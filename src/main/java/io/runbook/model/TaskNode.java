@@ -1,0 +1,21 @@
+package io.runbook.model;
+
+/**
+ * Something in a task list: an action, a block, or a dynamic include. Dispatch through
+ * {@link Visitor} keeps every consumer exhaustive on Java 17.
+ */
+public sealed interface TaskNode permits ActionTask, BlockTask, IncludeTask {
+
+  TaskOptions options();
+
+  <R> R accept(Visitor<R> visitor);
+
+  /** One method per kind of task node. */
+  interface Visitor<R> {
+    R visitAction(ActionTask task);
+
+    R visitBlock(BlockTask block);
+
+    R visitInclude(IncludeTask include);
+  }
+}

@@ -1,0 +1,46 @@
+package io.runbook.model;
+
+import io.runbook.source.SourcePosition;
+import io.runbook.yaml.YNode;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The keywords every task, block and include may carry. Values that may be templates stay
+ * {@link YNode}s (rendered per host at run time); guards stay nodes (bare expressions).
+ * Null means "not set" throughout.
+ */
+public record TaskOptions(
+    String name,
+    SourcePosition position,
+    List<YNode> when,
+    String register,
+    RetryPolicy retry,
+    List<YNode> failedWhen,
+    List<YNode> changedWhen,
+    YNode ignoreErrors,
+    YNode loop,
+    LoopControl loopControl,
+    List<String> notifies,
+    List<String> listen,
+    List<String> tags,
+    YNode delegateTo,
+    boolean runOnce,
+    Boolean become,
+    YNode becomeUser,
+    YNode noLog,
+    YNode timeout,
+    Boolean checkMode,
+    YNode environment,
+    Map<String, YNode> vars) {
+
+  public TaskOptions {
+    when = List.copyOf(when);
+    failedWhen = failedWhen == null ? null : List.copyOf(failedWhen);
+    changedWhen = changedWhen == null ? null : List.copyOf(changedWhen);
+    notifies = List.copyOf(notifies);
+    listen = List.copyOf(listen);
+    tags = List.copyOf(tags);
+    vars = Map.copyOf(vars);
+  }
+}
