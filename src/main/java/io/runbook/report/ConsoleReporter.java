@@ -1,7 +1,5 @@
 package io.runbook.report;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,8 +13,6 @@ import java.util.Map;
  */
 public final class ConsoleReporter implements RunListener {
   private static final int WIDTH = 80;
-  private static final ObjectMapper JSON = new ObjectMapper();
-  private static final ObjectMapper PRETTY = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   private final PrintWriter out;
   private final Colors colors;
@@ -153,19 +149,11 @@ public final class ConsoleReporter implements RunListener {
   }
 
   private static String json(Object value) {
-    try {
-      return JSON.writeValueAsString(value);
-    } catch (Exception e) {
-      return String.valueOf(value);
-    }
+    return AnsibleJson.compact(value);
   }
 
   private static String pretty(Object value) {
-    try {
-      return PRETTY.writeValueAsString(value).replace("\r\n", "\n");
-    } catch (Exception e) {
-      return String.valueOf(value);
-    }
+    return AnsibleJson.pretty(value);
   }
 
   private void banner(String title) {

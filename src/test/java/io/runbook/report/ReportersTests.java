@@ -1,0 +1,106 @@
+package io.runbook.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.runbook.source.SourcePosition;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The reporters on one scripted sequence of events. */
+class ReportersTests {
+  private static final Path GOLDEN = Path.of("src/test/resources/fixtures/report");
+  private static final TaskEvent STOP = TaskEvent.task("Stop pump", "service", new SourcePosition("up.yml", 9, 7));
+  private static final TaskEvent WAIT = TaskEvent.task("Wait until the pump is online", "http",
+      new SourcePosition("up.yml", 14, 7));
+  private static final TaskEvent DEBUG = TaskEvent.task("Show version", "debug", new SourcePosition("up.yml", 20, 7));
+  private static final TaskEvent HANDLER = TaskEvent.handler("restart drainer", "service", new SourcePosition("up.yml", 30, 7));
+
+  private static void script(RunListener l) {
+    l.runStarted("up.yml", false);
+    l.playStarted("Rolling upgrade of Pump", List.of("pump1", "pump2"));
+    l.batchStarted(1, 2, List.of("pump1"));
+    l.taskStarted(STOP);
+    l.hostResult(new HostResult(STOP, "pump1", HostResult.Status.CHANGED, null, null, null,
+        Map.of("changed", true), List.of(), false));
+    l.taskStarted(WAIT);
+    l.retrying(WAIT, "pump1", 2, "status 503 is not one of [200]");
+    l.waiting(WAIT, "pump1", "the next attempt in 2s (2 retries left)", 0);
+    l.waiting(WAIT, "pump1", null, 0);
+    l.hostResult(new HostResult(WAIT, "pump1", HostResult.Status.OK, null, null, "localhost",
+        Map.of("status", 200), List.of(), false));
+    l.taskStarted(DEBUG);
+    Map<String, Object> msg = new LinkedHashMap<>();
+    msg.put("msg", "pump1 runs v3.0.1");
+    msg.put("changed", false);
+    l.hostResult(new HostResult(DEBUG, "pump1", HostResult.Status.OK, null, null, null, msg, List.of(), false));
+    l.batchStarted(2, 2, List.of("pump2"));
+    l.taskStarted(STOP);
+    Map<String, Object> failed = new LinkedHashMap<>();
+    failed.put("changed", false);
+    failed.put("failed", true);
+    failed.put("msg", "non-zero return code: unit pump-8250.service not found");
+    failed.put("rc", 5);
+    l.hostResult(new HostResult(STOP, "pump2", HostResult.Status.FAILED, failed.get("msg").toString(),
+        null, null, failed, List.of(), false));
+    l.hostResult(new HostResult(STOP, "pump2", HostResult.Status.FAILED, "ignored one", "8250", null,
+        new java.util.TreeMap<>(Map.of("failed", true, "msg", "ignored one")), List.of(), true));
+    l.taskStarted(HANDLER);
+    l.hostResult(new HostResult(HANDLER, "pump1", HostResult.Status.SKIPPED, null, null, null, Map.of(), List.of(), false));
+    l.hostResult(new HostResult(HANDLER, "pump1", HostResult.Status.UNREACHABLE, "connection refused", null, null,
+        Map.of(), List.of(), false));
+    l.warning("no hosts matched 'drainer_servers'");
+    l.aborted("every host of the batch failed (pump2)");
+    l.playFinished("Rolling upgrade of Pump");
+    Recap recap = new Recap();
+    recap.of("pump1").ok = 3;
+    recap.of("pump1").changed = 1;
+    recap.of("pump2").failed = 1;
+    recap.of("pump2").ignored = 1;
+    l.runFinished(recap, 2);
+  }
+
+  @Test
+  void humanOutputReadsLikeAnsible() {
+    StringWriter out = new StringWriter();
+    script(new ConsoleReporter(new PrintWriter(out), false, false, false));
+    Golden.assertMatches(out.toString(), GOLDEN.resolve("human.txt"));
+  }
+
+  @Test
+  void colourOnlyWhenAsked() {
+    StringWriter plain = new StringWriter();
+    script(new ConsoleReporter(new PrintWriter(plain), false, false, false));
+    assertThat(plain.toString()).doesNotContain("\u001b[");
+    StringWriter colour = new StringWriter();
+    script(new ConsoleReporter(new PrintWriter(colour), true, false, false));
+    assertThat(colour.toString()).contains("\u001b[0;33mchanged: [pump1]\u001b[0m");
+  }
+
+  @Test
+  void jsonlIsOneParsableEventPerLine() throws Exception {
+    StringWriter out = new StringWriter();
+    script(new JsonlReporter(new PrintWriter(out)));
+    ObjectMapper json = new ObjectMapper();
+    List<String> lines = out.toString().lines().toList();
+    assertThat(lines).hasSize(22);
+    for (String line : lines) {
+      JsonNode node = json.readTree(line);
+      assertThat(node.has("event")).isTrue();
+      assertThat(node.has("ts")).isTrue();
+    }
+    JsonNode result = json.readTree(lines.get(4));
+    assertThat(result.get("event").asText()).isEqualTo("host_result");
+    assertThat(result.get("status").asText()).isEqualTo("changed");
+    assertThat(result.get("at").asText()).isEqualTo("up.yml:9:7");
+    JsonNode end = json.readTree(lines.get(lines.size() - 1));
+    assertThat(end.get("exit_code").asInt()).isEqualTo(2);
+    assertThat(end.at("/stats/pump2/failed").asInt()).isEqualTo(1);
+  }
+}
