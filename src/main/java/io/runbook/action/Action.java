@@ -22,6 +22,14 @@ public interface Action {
    */
   ActionResult execute(ActionContext ctx, Map<String, Object> args);
 
+  /**
+   * True when running the action is itself a change, whatever its outcome (command, shell): a
+   * failure that {@code failed_when} forgives then counts as changed, as in Ansible.
+   */
+  default boolean changesWhenRun() {
+    return false;
+  }
+
   /** True when the action runs on the controller whatever the host (debug, set_fact, pause...). */
   default boolean controllerOnly() {
     return false;

@@ -24,6 +24,11 @@ public final class CommandAction implements Action {
   public CommandAction() {}
 
   @Override
+  public boolean changesWhenRun() {
+    return true;
+  }
+
+  @Override
   public String name() {
     return "command";
   }

@@ -22,6 +22,11 @@ public final class ShellAction implements Action {
   public ShellAction() {}
 
   @Override
+  public boolean changesWhenRun() {
+    return true;
+  }
+
+  @Override
   public String name() {
     return "shell";
   }

@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# End-to-end checks of the built launcher: the README's first command runs the bundled
+# example to a clean recap; a second run changes nothing; bad input exits 4 with
+# file:line:col and touches nothing.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+pass=0
+fail=0
+check() { # name, command...
+  local name=$1; shift
+  if "$@"; then pass=$((pass + 1)); echo "ok: $name"; else fail=$((fail + 1)); echo "FAILED: $name"; fi
+}
+
+rm -rf /tmp/runbook-hello
+out=$(bin/runbook run playbooks/examples/hello.yml -i inventories/local.yml --no-color) || { echo "$out"; exit 1; }
+echo "$out"
+check "first run changes the hosts" grep -Eq 'node1 +: ok=[0-9]+ +changed=[1-9]' <<<"$out"
+out2=$(bin/runbook run playbooks/examples/hello.yml -i inventories/local.yml --no-color)
+check "second run changes nothing" grep -Eq 'node1 +: ok=[0-9]+ +changed=0 ' <<<"$out2"
+
+bad=$(mktemp -d)
+printf -- '- hosts: all\n  tasks:\n    - comand: touch %s/touched\n' "$bad" >"$bad/bad.yml"
+set +e
+err=$(bin/runbook run "$bad/bad.yml" -i inventories/local.yml 2>&1)
+rc=$?
+set -e
+echo "$err"
+check "bad playbook exits 4" test "$rc" -eq 4
+check "bad playbook names file:line:col" grep -q "bad.yml:3:7: unknown action or task keyword 'comand'" <<<"$err"
+check "bad playbook touched nothing" test ! -e "$bad/touched"
+rm -rf "$bad"
+
+echo "e2e: $pass passed, $fail failed"
+[ "$fail" -eq 0 ]

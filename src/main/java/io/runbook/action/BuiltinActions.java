@@ -1,0 +1,15 @@
+package io.runbook.action;
+
+import java.util.List;
+
+/** Every action that ships with runbook. */
+public final class BuiltinActions {
+  private BuiltinActions() {}
+
+  public static ActionRegistry registry() {
+    return new ActionRegistry(List.of(
+        new CommandAction(), new ShellAction(), new DebugAction(), new SetFactAction(),
+        new AssertAction(), new FailAction(), new PauseAction(), new WaitForAction(),
+        new HttpAction(), new ServiceAction()));
+  }
+}

@@ -1,0 +1,89 @@
+package io.runbook.cli;
+
+import io.runbook.exec.RunOptions;
+import io.runbook.exec.Runner;
+import io.runbook.load.ExtraVars;
+import io.runbook.report.ConsoleReporter;
+import io.runbook.report.JsonlReporter;
+import io.runbook.report.RunListener;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code runbook run}: ansible-playbook's options and exit codes. */
+@Command(name = "run", description = "Run a playbook against an inventory.",
+    mixinStandardHelpOptions = true, exitCodeOnInvalidInput = ExitCodes.BAD_OPTIONS)
+public final class RunCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Parameters(index = "0", paramLabel = "PLAYBOOK") Path playbook;
+
+  @Option(names = {"-i", "--inventory"}, paramLabel = "INVENTORY",
+      description = "Inventory file (INI or YAML). Without it only localhost is known.")
+  Path inventory;
+
+  @Option(names = {"-e", "--extra-vars"}, paramLabel = "VARS",
+      description = "k=v pairs, a JSON object, or @file; highest precedence; repeatable.")
+  List<String> extraVars = new ArrayList<>();
+
+  @Option(names = {"-l", "--limit"}, paramLabel = "PATTERN", description = "Narrow every play to these hosts.")
+  String limit;
+
+  @Option(names = {"-t", "--tags"}, split = ",", description = "Only tasks with these tags.")
+  List<String> tags = new ArrayList<>();
+
+  @Option(names = "--skip-tags", split = ",", description = "Skip tasks with these tags.")
+  List<String> skipTags = new ArrayList<>();
+
+  @Option(names = {"-C", "--check"}, description = "Predict changes; change nothing.")
+  boolean check;
+
+  @Option(names = {"-D", "--diff"}, description = "Show file changes.")
+  boolean diff;
+
+  @Option(names = {"-f", "--forks"}, defaultValue = "5", description = "Hosts at once (default ${DEFAULT-VALUE}).")
+  int forks;
+
+  @Option(names = "--output", defaultValue = "human", description = "human or jsonl.")
+  Output output;
+
+  @Option(names = "--no-color", description = "No ANSI colours.")
+  boolean noColor;
+
+  @Option(names = "-v", description = "Show every result, and stack traces of internal errors.")
+  boolean verbose;
+
+  enum Output { human, jsonl }
+
+  @Override
+  public Integer call() {
+    if (forks < 1) {
+      throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--forks must be at least 1");
+    }
+    Engine engine = new Engine();
+    RunOptions options = RunOptions.defaults()
+        .withCheckMode(check).withDiff(diff).withForks(forks)
+        .withExtraVars(ExtraVars.parse(extraVars))
+        .withLimit(limit).withTags(tags, skipTags);
+    Engine.Inputs inputs = engine.load(playbook, inventory);
+    Runner runner = new Runner(engine.actions, engine.expressions, engine.loader);
+    return runner.run(inputs.playbook(), inputs.inventory(), options, listener()).exitCode();
+  }
+
+  private RunListener listener() {
+    PrintWriter out = spec.commandLine().getOut();
+    if (output == Output.jsonl) {
+      return new JsonlReporter(out);
+    }
+    boolean terminal = System.console() != null;
+    boolean color = terminal && !noColor && System.getenv("NO_COLOR") == null;
+    return new ConsoleReporter(out, color, terminal, verbose);
+  }
+}

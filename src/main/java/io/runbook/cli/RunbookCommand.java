@@ -1,0 +1,10 @@
+package io.runbook.cli;
+
+import picocli.CommandLine.Command;
+
+/** The top command: only subcommands. */
+@Command(name = "runbook", mixinStandardHelpOptions = true, versionProvider = Version.class,
+    description = "An Ansible-style runbook engine, with the TiDB Binlog upgrade playbooks.",
+    subcommands = {RunCommand.class, InventoryCommand.class, EvalCommand.class,
+        picocli.CommandLine.HelpCommand.class})
+public final class RunbookCommand {}

@@ -1,0 +1,39 @@
+package io.runbook.exec;
+
+import io.runbook.expr.Expressions;
+import io.runbook.model.ActionTask;
+import io.runbook.yaml.YMap;
+import io.runbook.yaml.YNode;
+import io.runbook.yaml.YScalar;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Renders a task's arguments for one host. A {@code shell} script is the one place where a
+ * templated value could change a command's meaning, so there every interpolated value is
+ * shell-quoted unless the task says {@code interpolate: raw}.
+ */
+final class ArgRenderer {
+  private ArgRenderer() {}
+
+  static Map<String, Object> render(Expressions expressions, ActionTask task, Map<String, Object> vars) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    boolean quoteShell = task.action().equals("shell") && !isRaw(task.args());
+    for (YMap.Entry e : task.args().entries()) {
+      if (task.action().equals("assert") && e.name().equals("that")) {
+        out.put(e.name(), e.value().toPlain()); // guards: evaluated by the action itself
+      } else if (quoteShell && e.name().equals("cmd") && e.value() instanceof YScalar s && s.isString()) {
+        out.put(e.name(), expressions.renderString(s.text(), s.contentPosition(), vars,
+            ShellQuoting::quote));
+      } else {
+        out.put(e.name(), expressions.render(e.value(), vars));
+      }
+    }
+    return out;
+  }
+
+  private static boolean isRaw(YMap args) {
+    YNode mode = args.get("interpolate");
+    return mode instanceof YScalar s && "raw".equals(s.text());
+  }
+}

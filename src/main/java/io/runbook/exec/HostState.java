@@ -1,0 +1,25 @@
+package io.runbook.exec;
+
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+
+/** What the run knows of one host: its facts and registered results, and whether it is out. */
+final class HostState {
+  final String name;
+  /** Registered results and set_fact values: they outlive a play, as in Ansible. */
+  final Map<String, Object> facts = new LinkedHashMap<>();
+  /** Handlers notified on this host and not yet run, by name or listen topic. */
+  final Set<String> notified = new LinkedHashSet<>();
+  boolean failed;
+  boolean unreachable;
+
+  HostState(String name) {
+    this.name = name;
+  }
+
+  boolean active() {
+    return !failed && !unreachable;
+  }
+}

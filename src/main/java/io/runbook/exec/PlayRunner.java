@@ -1,0 +1,139 @@
+package io.runbook.exec;
+
+import io.runbook.expr.ExpressionException;
+import io.runbook.load.VarsFiles;
+import io.runbook.model.ActionTask;
+import io.runbook.model.Play;
+import io.runbook.model.TaskNode;
+import io.runbook.source.InvalidInputException;
+import io.runbook.yaml.YNode;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * One play: choose its hosts, split them into batches per {@code serial}, and run pre_tasks,
+ * tasks and post_tasks on each batch, flushing handlers after each section as Ansible does.
+ */
+final class PlayRunner {
+  private final RunContext run;
+  private final Play play;
+
+  PlayRunner(RunContext run, Play play) {
+    this.run = run;
+    this.play = play;
+  }
+
+  void run() throws InterruptedException {
+    VarScope playLevel = new PlayScope(run, play, List.of()).forHost("localhost", Inherited.forPlay(List.of()));
+    String pattern = String.valueOf(run.expressions.render(play.hosts(), playLevel));
+    List<String> hosts = new ArrayList<>(run.inventory.select(pattern));
+    if (run.options.limit() != null) {
+      hosts = new ArrayList<>(run.inventory.limit(hosts, run.options.limit()));
+    }
+    hosts.removeIf(h -> !run.host(h).active()); // failed hosts leave the run, as in Ansible
+    order(hosts);
+    run.listener.playStarted(play.displayName(), hosts);
+    if (hosts.isEmpty()) {
+      run.listener.warning("no hosts matched '" + pattern + "'"
+          + (run.options.limit() != null ? " with --limit " + run.options.limit() : "")
+          + ": skipping play " + play.displayName());
+      run.listener.playFinished(play.displayName());
+      return;
+    }
+    PlayScope scope = new PlayScope(run, play, hosts);
+    scope.loadVarsFiles(this::readVarsFile);
+    List<Object> sizes = new ArrayList<>();
+    for (YNode size : play.serial()) {
+      sizes.add(run.expressions.render(size, playLevel));
+    }
+    Double maxFail = play.maxFailPercentage() == null ? null
+        : Double.valueOf(String.valueOf(run.expressions.render(play.maxFailPercentage(), playLevel))
+            .replace("%", "").trim());
+    List<List<String>> batches = Batches.split(hosts, sizes);
+    int forks = play.forks() != null ? play.forks() : run.options.forks();
+    ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(forks, hosts.size())),
+        daemonThreads());
+    try {
+      for (int i = 0; i < batches.size(); i++) {
+        List<String> batch = batches.get(i);
+        if (batches.size() > 1) {
+          run.listener.batchStarted(i + 1, batches.size(), batch);
+        }
+        batch(scope, batch, maxFail, pool);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    run.listener.playFinished(play.displayName());
+  }
+
+  private void batch(PlayScope scope, List<String> names, Double maxFail, ExecutorService pool)
+      throws InterruptedException {
+    scope.batch(names);
+    List<HostState> states = names.stream().map(run::host).toList();
+    FailureRules rules = new FailureRules(states, play.anyErrorsFatal(), maxFail);
+    TaskWalker walker = new TaskWalker(run, scope, pool, rules);
+    Inherited inh = Inherited.forPlay(play.tags());
+    for (List<TaskNode> section : List.of(play.preTasks(), play.tasks(), play.postTasks())) {
+      walker.walk(section, states, inh);
+      flushHandlers(walker, states, inh);
+    }
+    rules.afterBatch();
+  }
+
+  private void flushHandlers(TaskWalker walker, List<HostState> states, Inherited inh)
+      throws InterruptedException {
+    for (TaskNode handler : play.handlers()) {
+      List<String> names = new ArrayList<>(handler.options().listen());
+      if (handler.options().name() != null) {
+        names.add(handler.options().name());
+      }
+      List<HostState> notified = states.stream()
+          .filter(h -> h.active() && names.stream().anyMatch(h.notified::contains)).toList();
+      if (notified.isEmpty()) {
+        continue;
+      }
+      notified.forEach(h -> h.notified.removeAll(names));
+      if (handler instanceof ActionTask task) {
+        walker.action(task, notified, inh.plus(task.options()), true);
+      } else {
+        walker.walk(List.of(handler), notified, inh);
+      }
+    }
+  }
+
+  private void order(List<String> hosts) {
+    switch (play.order()) {
+      case INVENTORY -> { }
+      case REVERSE_INVENTORY -> Collections.reverse(hosts);
+      case SORTED -> hosts.sort(Comparator.naturalOrder());
+      case REVERSE_SORTED -> hosts.sort(Comparator.reverseOrder());
+      case SHUFFLE -> Collections.shuffle(hosts);
+    }
+  }
+
+  private Map<String, YNode> readVarsFile(String path, io.runbook.source.SourcePosition at) {
+    try {
+      return VarsFiles.read(run.playbook.baseDir().resolve(Path.of(path)));
+    } catch (InvalidInputException e) {
+      throw new ExpressionException(at, "cannot read vars file " + path + ": "
+          + e.diagnostics().get(0).message());
+    }
+  }
+
+  private static java.util.concurrent.ThreadFactory daemonThreads() {
+    AtomicInteger n = new AtomicInteger();
+    return r -> {
+      Thread t = new Thread(r, "runbook-fork-" + n.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    };
+  }
+}

@@ -1,0 +1,128 @@
+package io.runbook.exec;
+
+import io.runbook.model.Play;
+import io.runbook.model.VarsFile;
+import io.runbook.source.SourcePosition;
+import io.runbook.yaml.YNode;
+import java.util.AbstractMap;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Builds the variables a host sees during a play, with the precedence of DESIGN.md §3, low to
+ * high: inventory < play vars < vars_files < block and task vars < include vars < registered
+ * results and set_fact < magic variables < extra vars < loop variables.
+ */
+final class PlayScope {
+  private final RunContext run;
+  private final Play play;
+  private final List<String> playHosts;
+  private final Map<String, YNode> filesVars = new LinkedHashMap<>();
+  private volatile List<String> batch = List.of();
+
+  PlayScope(RunContext run, Play play, List<String> playHosts) {
+    this.run = run;
+    this.play = play;
+    this.playHosts = List.copyOf(playHosts);
+  }
+
+  /** Reads vars files whose paths are templates; static ones were read at load time. */
+  void loadVarsFiles(java.util.function.BiFunction<String, SourcePosition, Map<String, YNode>> reader) {
+    for (VarsFile f : play.varsFiles()) {
+      if (f.loaded() != null) {
+        filesVars.putAll(f.loaded());
+      } else {
+        VarScope scope = forHost(playHosts.isEmpty() ? "localhost" : playHosts.get(0),
+            Inherited.forPlay(List.of()));
+        String path = String.valueOf(run.expressions.render(f.path(), scope));
+        filesVars.putAll(reader.apply(path, f.path().position()));
+      }
+    }
+  }
+
+  void batch(List<String> hosts) {
+    batch = List.copyOf(hosts);
+  }
+
+  List<String> batch() {
+    return batch;
+  }
+
+  List<String> playHosts() {
+    return playHosts;
+  }
+
+  VarScope forHost(String host, Inherited inherited) {
+    List<VarScope.Layer> layers = new ArrayList<>(8 + inherited.varLayers().size());
+    layers.add(new VarScope.Layer("extra", run.options.extraVars()));
+    layers.add(new VarScope.Layer("magic", magic(host)));
+    layers.add(new VarScope.Layer("registered", run.host(host).facts));
+    Map<String, Object> include = inherited.hostVars().get(host);
+    if (include != null) {
+      layers.add(new VarScope.Layer("include", include));
+    }
+    for (Map<String, YNode> taskVars : inherited.varLayers()) {
+      layers.add(new VarScope.Layer("task", taskVars));
+    }
+    layers.add(new VarScope.Layer("vars_files", filesVars));
+    layers.add(new VarScope.Layer("play", play.vars()));
+    layers.add(new VarScope.Layer("inventory", run.inventoryVars(host)));
+    return new VarScope(run.expressions, layers);
+  }
+
+  private Map<String, Object> magic(String host) {
+    Map<String, Object> m = new HashMap<>();
+    m.put("inventory_hostname", host);
+    m.put("inventory_hostname_short", host.contains(".") ? host.substring(0, host.indexOf('.')) : host);
+    m.put("groups", run.groups());
+    m.put("hostvars", new HostVars());
+    m.put("play_hosts", batch);
+    m.put("ansible_play_batch", batch);
+    m.put("ansible_play_hosts", activeHosts());
+    m.put("ansible_play_hosts_all", playHosts);
+    m.put("ansible_play_name", play.displayName());
+    m.put("check_mode", run.options.checkMode());
+    m.put("ansible_check_mode", run.options.checkMode());
+    m.put("ansible_diff_mode", run.options.diff());
+    m.put("playbook_dir", run.playbook.baseDir().toString());
+    return m;
+  }
+
+  private List<String> activeHosts() {
+    List<String> out = new ArrayList<>();
+    for (String h : playHosts) {
+      if (run.host(h).active()) {
+        out.add(h);
+      }
+    }
+    return out;
+  }
+
+  /** Ansible's {@code hostvars}: any host's variables, built when first asked for. */
+  private final class HostVars extends AbstractMap<String, Object> {
+    @Override
+    public boolean containsKey(Object key) {
+      return key instanceof String h && (run.inventory.hosts().contains(h)
+          || run.inventory.isImplicitLocalhost(h));
+    }
+
+    @Override
+    public Object get(Object key) {
+      return containsKey(key) ? forHost((String) key, Inherited.forPlay(List.of())) : null;
+    }
+
+    @Override
+    public Set<Entry<String, Object>> entrySet() {
+      Set<Entry<String, Object>> out = new LinkedHashSet<>();
+      for (String h : run.inventory.hosts()) {
+        out.add(Map.entry(h, get(h)));
+      }
+      return out;
+    }
+  }
+}

@@ -1,0 +1,60 @@
+package io.runbook.exec;
+
+import io.runbook.action.ActionRegistry;
+import io.runbook.expr.Expressions;
+import io.runbook.inventory.Inventory;
+import io.runbook.load.PlaybookLoader;
+import io.runbook.model.Playbook;
+import io.runbook.report.Recap;
+import io.runbook.report.RunListener;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** What every part of one run shares: inputs, options, the listener, and per-host state. */
+final class RunContext {
+  final Playbook playbook;
+  final Inventory inventory;
+  final RunOptions options;
+  final RunListener listener;
+  final Expressions expressions;
+  final ActionRegistry actions;
+  final PlaybookLoader loader;
+  final TagFilter tags;
+  final Recap recap = new Recap();
+  final TransportPool transports = new TransportPool();
+  final Map<String, HostState> hosts = new LinkedHashMap<>();
+  private final Map<String, Map<String, Object>> inventoryVars = new ConcurrentHashMap<>();
+  private volatile Map<String, Object> groups;
+
+  RunContext(Playbook playbook, Inventory inventory, RunOptions options, RunListener listener,
+      Expressions expressions, ActionRegistry actions, PlaybookLoader loader) {
+    this.playbook = playbook;
+    this.inventory = inventory;
+    this.options = options;
+    this.listener = listener;
+    this.expressions = expressions;
+    this.actions = actions;
+    this.loader = loader;
+    this.tags = new TagFilter(options.tags(), options.skipTags());
+  }
+
+  synchronized HostState host(String name) {
+    return hosts.computeIfAbsent(name, HostState::new);
+  }
+
+  /** The inventory's variables of a host, merged once per run. */
+  Map<String, Object> inventoryVars(String host) {
+    return inventoryVars.computeIfAbsent(host, inventory::hostVars);
+  }
+
+  /** Ansible's {@code groups}: every group's hosts. */
+  Map<String, Object> groups() {
+    Map<String, Object> g = groups;
+    if (g == null) {
+      g = new LinkedHashMap<>(inventory.groups());
+      groups = g;
+    }
+    return g;
+  }
+}

@@ -1,0 +1,72 @@
+package io.runbook.exec;
+
+import io.runbook.action.ActionRegistry;
+import io.runbook.expr.ExpressionException;
+import io.runbook.expr.Expressions;
+import io.runbook.inventory.Inventory;
+import io.runbook.load.PlaybookLoader;
+import io.runbook.model.Play;
+import io.runbook.model.Playbook;
+import io.runbook.report.Recap;
+import io.runbook.report.RunListener;
+
+/**
+ * Runs a checked playbook against an inventory. Exit codes follow ansible-playbook: 0 every
+ * host ok, 2 a host failed (or the run was aborted by a failure rule), 3 a host unreachable
+ * (and none failed), 99 interrupted.
+ */
+public final class Runner {
+  public static final int OK = 0;
+  public static final int HOST_FAILED = 2;
+  public static final int HOST_UNREACHABLE = 3;
+  public static final int INTERRUPTED = 99;
+
+  private final ActionRegistry actions;
+  private final Expressions expressions;
+  private final PlaybookLoader loader;
+
+  public Runner(ActionRegistry actions, Expressions expressions, PlaybookLoader loader) {
+    this.actions = actions;
+    this.expressions = expressions;
+    this.loader = loader;
+  }
+
+  /** The recap and the exit code. */
+  public record Outcome(Recap recap, int exitCode) {}
+
+  public Outcome run(Playbook playbook, Inventory inventory, RunOptions options, RunListener listener) {
+    RunContext run = new RunContext(playbook, inventory, options, listener, expressions, actions, loader);
+    listener.runStarted(playbook.file().toString(), options.checkMode());
+    boolean aborted = false;
+    int code;
+    try {
+      for (Play play : playbook.plays()) {
+        new PlayRunner(run, play).run();
+      }
+    } catch (AbortRun e) {
+      aborted = true;
+      listener.aborted(e.getMessage());
+    } catch (ExpressionException e) {
+      aborted = true;
+      listener.aborted(e.position() + ": " + e.getMessage());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      listener.aborted("interrupted");
+      run.transports.close();
+      listener.runFinished(run.recap, INTERRUPTED);
+      return new Outcome(run.recap, INTERRUPTED);
+    } finally {
+      run.transports.close();
+    }
+    Recap recap = run.recap;
+    if (recap.anyFailed() || aborted) {
+      code = HOST_FAILED;
+    } else if (recap.anyUnreachable()) {
+      code = HOST_UNREACHABLE;
+    } else {
+      code = OK;
+    }
+    listener.runFinished(recap, code);
+    return new Outcome(recap, code);
+  }
+}
