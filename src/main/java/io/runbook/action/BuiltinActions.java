@@ -10,6 +10,7 @@ public final class BuiltinActions {
     return new ActionRegistry(List.of(
         new CommandAction(), new ShellAction(), new DebugAction(), new SetFactAction(),
         new AssertAction(), new FailAction(), new PauseAction(), new WaitForAction(),
-        new HttpAction(), new ServiceAction()));
+        new HttpAction(), new CopyAction(), new FileAction(), new TemplateAction(),
+        new LineInFileAction(), new TomlAction(), new ServiceAction()));
   }
 }

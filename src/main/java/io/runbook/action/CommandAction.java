@@ -40,7 +40,7 @@ public final class CommandAction implements Action {
 
   @Override
   public ActionResult execute(ActionContext ctx, Map<String, Object> args) {
-    ProcArgs a = new ProcArgs(name(), args);
+    ActionArgs a = new ActionArgs(name(), args);
     if (a.has("cmd") == a.has("argv")) {
       throw new ActionException("'command' needs exactly one of cmd (a string) or argv (a list)");
     }

@@ -90,7 +90,7 @@ public final class HttpAction implements Action {
 
   @Override
   public ActionResult execute(ActionContext ctx, Map<String, Object> args) {
-    ProcArgs a = new ProcArgs(name(), args);
+    ActionArgs a = new ActionArgs(name(), args);
     URI uri = parseUrl(a.requiredString("url"));
     String method = a.string("method", "GET").trim().toUpperCase(Locale.ROOT);
     if (!method.matches("[A-Z]+")) {
@@ -256,7 +256,7 @@ public final class HttpAction implements Action {
     return uri;
   }
 
-  private static byte[] body(ProcArgs a, String bodyFormat) {
+  private static byte[] body(ActionArgs a, String bodyFormat) {
     Object body = a.raw("body");
     if (body == null) {
       return null;
@@ -274,7 +274,7 @@ public final class HttpAction implements Action {
       text = formEncode(body);
     } else if (body instanceof Map || body instanceof List) {
       throw new ActionException("'http.body' must be a string when body_format is raw;"
-          + " use body_format: json or form-urlencoded for " + ProcArgs.describe(body));
+          + " use body_format: json or form-urlencoded for " + ActionArgs.describe(body));
     } else {
       text = String.valueOf(body);
     }
@@ -304,7 +304,7 @@ public final class HttpAction implements Action {
     return String.join("&", parts);
   }
 
-  private static List<Long> statusCodes(ProcArgs a) {
+  private static List<Long> statusCodes(ActionArgs a) {
     Object v = a.raw("status_code");
     if (v == null) {
       return List.of(200L);
@@ -318,7 +318,7 @@ public final class HttpAction implements Action {
         code = Long.parseLong(s.trim());
       } else {
         throw new ActionException("'http.status_code' must be a status code or a list of them, not "
-            + ProcArgs.describe(item));
+            + ActionArgs.describe(item));
       }
       codes.add(code);
     }
@@ -328,7 +328,7 @@ public final class HttpAction implements Action {
     return codes;
   }
 
-  private static boolean followRedirects(ProcArgs a) {
+  private static boolean followRedirects(ActionArgs a) {
     Object v = a.raw("follow_redirects");
     if (v == null) {
       return true;
@@ -341,7 +341,7 @@ public final class HttpAction implements Action {
       case "true", "yes", "all", "safe", "urllib2" -> true;
       case "false", "no", "none" -> false;
       default -> throw new ActionException("'http.follow_redirects' must be true or false, not "
-          + ProcArgs.describe(v));
+          + ActionArgs.describe(v));
     };
   }
 

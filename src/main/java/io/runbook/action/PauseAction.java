@@ -38,7 +38,7 @@ public final class PauseAction implements Action {
 
   @Override
   public ActionResult execute(ActionContext ctx, Map<String, Object> args) {
-    ProcArgs a = new ProcArgs(name(), args);
+    ActionArgs a = new ActionArgs(name(), args);
     if (a.has("seconds") && a.has("minutes")) {
       throw new ActionException("'pause' takes seconds or minutes, not both");
     }

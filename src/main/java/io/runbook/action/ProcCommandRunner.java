@@ -44,7 +44,7 @@ final class ProcCommandRunner {
    *
    * @param cmd what {@code cmd} shows in the result: the argv list, or the shell script
    */
-  static ActionResult run(ActionContext ctx, ProcArgs a, List<String> argv, Object cmd) {
+  static ActionResult run(ActionContext ctx, ActionArgs a, List<String> argv, Object cmd) {
     String chdir = a.string("chdir");
     Map<String, String> env = a.stringMap("env");
     for (String key : env.keySet()) {
@@ -118,7 +118,7 @@ final class ProcCommandRunner {
   }
 
   /** Ansible's skip message when creates/removes decide, else null. */
-  private static String skipReason(ActionContext ctx, ProcArgs a, String chdir) {
+  private static String skipReason(ActionContext ctx, ActionArgs a, String chdir) {
     String creates = a.string("creates");
     if (creates != null && ctx.transport().stat(resolve(chdir, creates)).isPresent()) {
       return "skipped, since " + creates + " exists";

@@ -80,7 +80,7 @@ public final class ServiceAction implements Action {
 
   @Override
   public ActionResult execute(ActionContext ctx, Map<String, Object> args) {
-    ProcArgs a = new ProcArgs(name(), args);
+    ActionArgs a = new ActionArgs(name(), args);
     String unit = a.requiredString("name");
     String manager = a.string("manager", "systemd");
     Duration timeout = Duration.ofNanos(Math.round(a.number("timeout", 120) * 1e9));
@@ -99,7 +99,7 @@ public final class ServiceAction implements Action {
 
   // ---- systemd ----
 
-  private ActionResult systemd(ActionContext ctx, ProcArgs a, String unit, Duration timeout,
+  private ActionResult systemd(ActionContext ctx, ActionArgs a, String unit, Duration timeout,
       Map<String, Object> data) {
     for (String scriptOnly : List.of("scripts_dir", "start_script", "stop_script", "status_port",
         "status_host", "pid_file")) {
@@ -170,7 +170,7 @@ public final class ServiceAction implements Action {
 
   // ---- start/stop scripts ----
 
-  private ActionResult script(ActionContext ctx, ProcArgs a, String unit, Duration timeout,
+  private ActionResult script(ActionContext ctx, ActionArgs a, String unit, Duration timeout,
       Map<String, Object> data) {
     for (String systemdOnly : List.of("enabled", "daemon_reload", "systemctl")) {
       if (a.has(systemdOnly)) {
@@ -224,7 +224,7 @@ public final class ServiceAction implements Action {
   }
 
   /** True/false when pid_file or status_port can tell, null when neither is given. */
-  private static Boolean scriptStatus(ActionContext ctx, ProcArgs a) {
+  private static Boolean scriptStatus(ActionContext ctx, ActionArgs a) {
     Long port = a.longOrNull("status_port");
     String pidFile = a.string("pid_file");
     if (port == null && pidFile == null) {

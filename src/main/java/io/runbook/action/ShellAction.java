@@ -38,7 +38,7 @@ public final class ShellAction implements Action {
 
   @Override
   public ActionResult execute(ActionContext ctx, Map<String, Object> args) {
-    ProcArgs a = new ProcArgs(name(), args);
+    ActionArgs a = new ActionArgs(name(), args);
     String script = a.string("cmd");
     if (script == null || script.isBlank()) {
       throw new ActionException("'shell' has no script to run");

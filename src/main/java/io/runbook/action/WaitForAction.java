@@ -119,7 +119,7 @@ public final class WaitForAction implements Action {
 
   @Override
   public ActionResult execute(ActionContext ctx, Map<String, Object> args) {
-    ProcArgs a = new ProcArgs(name(), args);
+    ActionArgs a = new ActionArgs(name(), args);
     String state = a.string("state", "started");
     String host = a.string("host", "127.0.0.1");
     Long portArg = a.longOrNull("port");

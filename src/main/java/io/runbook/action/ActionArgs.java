@@ -7,17 +7,17 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Reads rendered arguments for the process, service, wait and HTTP actions. The engine has
+ * Reads rendered arguments for the built-in actions. The engine has
  * rendered templates already, so a value is a String, Long, Double, Boolean, List, Map or null;
  * a template that rendered to text ({@code port: "{{ p }}"} inside a longer string) may still be
  * a numeric string, which these readers accept. Anything else is an {@link ActionException}
  * naming {@code action.argument}.
  */
-final class ProcArgs {
+final class ActionArgs {
   private final String action;
   private final Map<String, Object> args;
 
-  ProcArgs(String action, Map<String, Object> args) {
+  ActionArgs(String action, Map<String, Object> args) {
     this.action = action;
     this.args = args == null ? Map.of() : args;
   }
