@@ -74,6 +74,7 @@ public final class RunCommand implements Callable<Integer> {
         .withLimit(limit).withTags(tags, skipTags);
     Engine.Inputs inputs = engine.load(playbook, inventory);
     Runner runner = new Runner(engine.actions, engine.expressions, engine.loader);
+    Interrupts.onCtrlC();
     return runner.run(inputs.playbook(), inputs.inventory(), options, listener()).exitCode();
   }
 

@@ -49,9 +49,8 @@ public final class Runner {
     } catch (ExpressionException e) {
       aborted = true;
       listener.aborted(e.position() + ": " + e.getMessage());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      listener.aborted("interrupted");
+    } catch (InterruptedException | Interruption.Stop e) {
+      listener.aborted("interrupted (Ctrl-C): the step in flight was stopped; nothing further ran");
       run.transports.close();
       listener.runFinished(run.recap, INTERRUPTED);
       return new Outcome(run.recap, INTERRUPTED);
@@ -59,12 +58,12 @@ public final class Runner {
       run.transports.close();
     }
     Recap recap = run.recap;
-    if (recap.anyFailed() || aborted) {
+    if (recap.anyFailed()) {
       code = HOST_FAILED;
     } else if (recap.anyUnreachable()) {
       code = HOST_UNREACHABLE;
     } else {
-      code = OK;
+      code = aborted ? HOST_FAILED : OK;
     }
     listener.runFinished(recap, code);
     return new Outcome(recap, code);

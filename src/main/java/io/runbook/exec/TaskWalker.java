@@ -85,6 +85,7 @@ final class TaskWalker {
       }
       invokeAll(jobs);
     }
+    Interruption.checkpoint();
     rules.afterTask(active, inh);
   }
 

@@ -1,0 +1,86 @@
+package io.runbook.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.runbook.report.Golden;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** The command line in-process: output, errors and exit codes. */
+class CommandLineTests {
+  private static final Path FIXTURES = Path.of("src/test/resources/fixtures/cli");
+  private final StringWriter out = new StringWriter();
+  private final StringWriter err = new StringWriter();
+
+  private int run(String... args) {
+    CommandLine cmd = Main.commandLine();
+    cmd.setOut(new PrintWriter(out));
+    cmd.setErr(new PrintWriter(err));
+    return cmd.execute(args);
+  }
+
+  @Test
+  void aRollingRunPrintsWhatAnAnsibleUserExpects(@TempDir Path dir) throws Exception {
+    Path play = dir.resolve("rolling.yml");
+    Files.copy(FIXTURES.resolve("rolling.yml"), play);
+    int code = run("run", play.toString(), "-i", FIXTURES.resolve("hosts.yml").toString(), "--no-color");
+    assertThat(code).isZero();
+    Golden.assertMatches(out.toString(), FIXTURES.resolve("rolling.out"));
+  }
+
+  @Test
+  void badPlaybookAndBadInventoryAreReportedTogetherWithExitFour(@TempDir Path dir) throws Exception {
+    Path play = dir.resolve("bad.yml");
+    Files.writeString(play, "- hosts: all\n  tasks:\n    - comand: touch " + dir + "/touched\n");
+    Path inv = dir.resolve("bad.ini");
+    Files.writeString(inv, "[pumps:kids]\n");
+    int code = run("run", play.toString(), "-i", inv.toString());
+    assertThat(code).isEqualTo(4);
+    assertThat(err.toString()).contains(play + ":3:7: unknown action or task keyword 'comand' (did you mean 'command'?)")
+        .contains(inv + ":1:1: unknown section kind ':kids'")
+        .contains("2 errors; nothing was run.")
+        .doesNotContain("Exception").doesNotContain("\tat ");
+    assertThat(dir.resolve("touched")).doesNotExist();
+  }
+
+  @Test
+  void badOptionsExitFive() {
+    assertThat(run("run")).isEqualTo(5);
+    assertThat(run("run", "x.yml", "--output", "xml")).isEqualTo(5);
+    assertThat(err.toString()).contains("--output");
+  }
+
+  @Test
+  void aFailedHostExitsTwoAndAnUnreachableOneThree(@TempDir Path dir) throws Exception {
+    Path play = dir.resolve("p.yml");
+    Files.writeString(play, "- hosts: all\n  tasks:\n    - command: /bin/false\n");
+    assertThat(run("run", play.toString(), "-i", FIXTURES.resolve("hosts.yml").toString())).isEqualTo(2);
+    Path ssh = dir.resolve("ssh.ini");
+    Files.writeString(ssh, "far ansible_host=192.0.2.1\n");
+    assertThat(run("run", play.toString(), "-i", ssh.toString())).isEqualTo(3);
+    assertThat(out.toString()).contains("fatal: [far]: UNREACHABLE!");
+  }
+
+  @Test
+  void inventoryListAndEval() {
+    assertThat(run("inventory", "-i", FIXTURES.resolve("hosts.yml").toString(), "--list")).isZero();
+    assertThat(out.toString()).contains("\"pump_servers\": {").contains("\"pump_port\": 8251");
+    assertThat(run("eval", "pump_port + 1", "-i", FIXTURES.resolve("hosts.yml").toString(), "--host", "pump2")).isZero();
+    assertThat(out.toString()).endsWith("8252\n");
+    assertThat(run("eval", "nope + 1", "-i", FIXTURES.resolve("hosts.yml").toString(), "--host", "pump2")).isEqualTo(4);
+    assertThat(err.toString()).contains("undefined variable 'nope'");
+  }
+
+  @Test
+  void extraVarsFromTheCommandLineReachTheRun(@TempDir Path dir) throws Exception {
+    Path play = dir.resolve("p.yml");
+    Files.writeString(play, "- hosts: localhost\n  tasks:\n    - debug: {msg: '{{ target }}'}\n");
+    assertThat(run("run", play.toString(), "-e", "target=v3.0.1", "--output", "jsonl")).isZero();
+    assertThat(out.toString()).contains("\"msg\":\"v3.0.1\"");
+  }
+}
