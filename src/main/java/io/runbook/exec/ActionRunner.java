@@ -205,12 +205,26 @@ final class ActionRunner {
       return new Attempts.Target(host, run.transports.local(), null);
     }
     if (inh.delegateTo() == null) {
-      return new Attempts.Target(host, run.transports.forHost(host, run.inventoryVars(host)), null);
+      return new Attempts.Target(host, run.transports.forHost(host, connectionVars(host, scope)), null);
     }
     String delegate = String.valueOf(run.expressions.render(inh.delegateTo(), scope));
     Map<String, Object> vars = run.inventory.hosts().contains(delegate)
         || run.inventory.isImplicitLocalhost(delegate) ? run.inventoryVars(delegate) : Map.of();
     return new Attempts.Target(delegate, run.transports.forHost(delegate, vars), delegate);
+  }
+
+  /**
+   * The host's connection variables; the play's {@code connection} applies when the inventory
+   * does not set {@code ansible_connection} (inventory variables win, as in Ansible).
+   */
+  private Map<String, Object> connectionVars(String host, VarScope scope) {
+    Map<String, Object> vars = run.inventoryVars(host);
+    if (!vars.containsKey("ansible_connection") && play.connection() != null) {
+      Map<String, Object> withPlay = new HashMap<>(vars);
+      withPlay.put("ansible_connection", String.valueOf(run.expressions.render(play.connection(), scope)));
+      return withPlay;
+    }
+    return vars;
   }
 
   private void reportStep(TaskEvent event, String host, StepResult r, String item,

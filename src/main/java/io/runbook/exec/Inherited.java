@@ -23,8 +23,13 @@ record Inherited(List<YNode> when, Set<String> tags, List<Map<String, YNode>> va
     YNode environment, Boolean checkMode, YNode timeout, YNode delegateTo, int rescueDepth) {
 
   static Inherited forPlay(List<String> playTags) {
+    return forPlay(playTags, null);
+  }
+
+  /** What a play gives every task: its tags and its {@code environment}. */
+  static Inherited forPlay(List<String> playTags, YNode environment) {
     return new Inherited(List.of(), new LinkedHashSet<>(playTags), List.of(), Map.of(), null, null,
-        null, null, null, null, 0);
+        environment, null, null, null, 0);
   }
 
   /** These keywords with {@code o}'s on top. */

@@ -47,6 +47,9 @@ final class PlayRunner {
       run.listener.playFinished(play.displayName());
       return;
     }
+    if (Boolean.TRUE.equals(play.become())) {
+      run.warnBecome();
+    }
     PlayScope scope = new PlayScope(run, play, hosts);
     scope.loadVarsFiles(this::readVarsFile);
     List<Object> sizes = new ArrayList<>();
@@ -80,7 +83,7 @@ final class PlayRunner {
     List<HostState> states = names.stream().map(run::host).toList();
     FailureRules rules = new FailureRules(states, play.anyErrorsFatal(), maxFail);
     TaskWalker walker = new TaskWalker(run, scope, pool, rules);
-    Inherited inh = Inherited.forPlay(play.tags());
+    Inherited inh = Inherited.forPlay(play.tags(), play.environment());
     for (List<TaskNode> section : List.of(play.preTasks(), play.tasks(), play.postTasks())) {
       walker.walk(section, states, inh);
       flushHandlers(walker, states, inh);

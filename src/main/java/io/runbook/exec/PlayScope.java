@@ -45,6 +45,11 @@ final class PlayScope {
     }
   }
 
+  /** The play's {@code connection} keyword, or null. */
+  io.runbook.yaml.YNode connection() {
+    return play.connection();
+  }
+
   void batch(List<String> hosts) {
     batch = List.copyOf(hosts);
   }

@@ -543,4 +543,58 @@ class ExecSemanticsTests {
     assertThat(l.of("typo")).containsExactly("failed h1");
     assertThat(l.last("typo", "h1").message()).contains("play.yml:4:").contains("undefined_thing");
   }
+
+  @Test
+  void playEnvironmentAndConnectionReachEveryTask() {
+    RecordingListener l = fixture().run("""
+        - hosts: far
+          connection: local
+          environment: {RUNBOOK_STAGE: canary}
+          tasks:
+            - name: env
+              shell: echo $RUNBOOK_STAGE
+              register: r
+            - name: show
+              debug: {msg: "{{ r.stdout }}"}
+        """, """
+        all: {hosts: {far: {ansible_host: 192.0.2.1}}}
+        """);
+    assertThat(l.last("show", "far").result()).containsEntry("msg", "canary");
+  }
+
+  @Test
+  void noLogHidesResultsAndMessages() {
+    RecordingListener l = fixture().run("""
+        - hosts: h1
+          tasks:
+            - name: secret
+              command: echo hunter2
+              no_log: true
+            - name: secret failure
+              fail: {msg: "password hunter2 rejected"}
+              no_log: true
+              ignore_errors: true
+        """);
+    assertThat(l.results).allSatisfy(r -> {
+      assertThat(String.valueOf(r.result())).doesNotContain("hunter2");
+      assertThat(String.valueOf(r.message())).doesNotContain("hunter2");
+    });
+  }
+
+  @Test
+  void shellQuotesTemplatedValuesUnlessToldRaw() {
+    Fixture f = fixture();
+    f.options = f.options.withExtraVars(Map.of("evil", "x; touch " + dir + "/pwned"));
+    RecordingListener l = f.run("""
+        - hosts: h1
+          tasks:
+            - name: quoted
+              shell: echo {{ evil }}
+              register: r
+            - name: show
+              debug: {msg: "{{ r.stdout }}"}
+        """);
+    assertThat(dir.resolve("pwned")).doesNotExist();
+    assertThat(l.last("show", "h1").result()).containsEntry("msg", "x; touch " + dir + "/pwned");
+  }
 }
