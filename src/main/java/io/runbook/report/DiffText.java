@@ -25,10 +25,10 @@ final class DiffText {
       if (i < a.size() && j < b.size() && a.get(i).equals(b.get(j))) {
         i++;
         j++;
-      } else if (j < b.size() && (i == a.size() || lcs[i][j + 1] >= lcs[i + 1][j])) {
-        sb.append('+').append(b.get(j++)).append('\n');
-      } else {
+      } else if (i < a.size() && (j == b.size() || lcs[i + 1][j] >= lcs[i][j + 1])) {
         sb.append('-').append(a.get(i++)).append('\n');
+      } else {
+        sb.append('+').append(b.get(j++)).append('\n');
       }
     }
     return sb.toString().stripTrailing();

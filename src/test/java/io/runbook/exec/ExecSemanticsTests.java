@@ -597,4 +597,47 @@ class ExecSemanticsTests {
     assertThat(dir.resolve("pwned")).doesNotExist();
     assertThat(l.last("show", "h1").result()).containsEntry("msg", "x; touch " + dir + "/pwned");
   }
+
+  @Test
+  void varsFilesStaticAndTemplatedWinOverPlayVars() {
+    Fixture f = fixture();
+    f.write("vars/common.yml", "port: 8250\nname: common\n");
+    f.write("vars/prod.yml", "name: prod\n");
+    RecordingListener l = f.run("""
+        - hosts: h1
+          vars: {env: prod, name: play, port: 1}
+          vars_files:
+            - vars/common.yml
+            - "vars/{{ env }}.yml"
+          tasks:
+            - name: show
+              debug: {msg: "{{ name }}:{{ port }}"}
+        """);
+    assertThat(l.last("show", "h1").result()).containsEntry("msg", "prod:8250");
+  }
+
+  @Test
+  void importPlaybookRunsItsPlaysInPlace() {
+    Fixture f = fixture();
+    f.write("first.yml", "- hosts: h1\n  tasks:\n    - {name: imported, debug: {msg: x}}\n");
+    RecordingListener l = f.run("""
+        - import_playbook: first.yml
+        - hosts: h2
+          tasks:
+            - {name: own, debug: {msg: y}}
+        """);
+    assertThat(l.tasksRun()).containsExactly("task imported", "task own");
+  }
+
+  @Test
+  void aVariableThatRefersToItselfIsNamed() {
+    RecordingListener l = fixture().run("""
+        - hosts: h1
+          vars: {a: "{{ b }}", b: "{{ a }}"}
+          tasks:
+            - name: loop
+              debug: {msg: "{{ a }}"}
+        """);
+    assertThat(l.last("loop", "h1").message()).contains("refers to itself").contains("a -> b -> a");
+  }
 }

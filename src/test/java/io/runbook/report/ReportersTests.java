@@ -103,4 +103,27 @@ class ReportersTests {
     assertThat(end.get("exit_code").asInt()).isEqualTo(2);
     assertThat(end.at("/stats/pump2/failed").asInt()).isEqualTo(1);
   }
+
+  @Test
+  void onATerminalAWaitIsALiveLineThatClearsBeforeTheNextResult() {
+    StringWriter out = new StringWriter();
+    ConsoleReporter console = new ConsoleReporter(new PrintWriter(out), false, true, false);
+    console.taskStarted(WAIT);
+    console.waiting(WAIT, "pump1", "port 8250 on 127.0.0.1 to close", 0);
+    console.waiting(WAIT, "pump1", null, 0);
+    console.hostResult(new HostResult(WAIT, "pump1", HostResult.Status.OK, null, null, null, Map.of(), List.of(), false));
+    String text = out.toString();
+    assertThat(text).contains("\r\u001b[2K  [pump1] waiting for port 8250 on 127.0.0.1 to close (0s)");
+    assertThat(text).endsWith("\r\u001b[2Kok: [pump1]\n");
+  }
+
+  @Test
+  void diffsShowWhatAFileChangeWouldDo() {
+    StringWriter out = new StringWriter();
+    ConsoleReporter console = new ConsoleReporter(new PrintWriter(out), false, false, false);
+    console.taskStarted(STOP);
+    console.hostResult(new HostResult(STOP, "pump1", HostResult.Status.CHANGED, null, null, null, Map.of(),
+        List.of(new HostResult.Diff("conf/tidb.toml", "[binlog]\nenable = false\n", "[binlog]\nenable = true\n")), false));
+    assertThat(out.toString()).contains("--- before: conf/tidb.toml\n+++ after: conf/tidb.toml\n-enable = false\n+enable = true\nchanged: [pump1]");
+  }
 }
