@@ -30,5 +30,21 @@ check "bad playbook names file:line:col" grep -q "bad.yml:3:7: unknown action or
 check "bad playbook touched nothing" test ! -e "$bad/touched"
 rm -rf "$bad"
 
+# runbook inventory prints what ansible-inventory prints, byte for byte.
+if command -v ansible-inventory >/dev/null 2>&1; then
+  for inv in src/test/resources/fixtures/inventory/tidb-ansible/inventory.ini \
+             src/test/resources/fixtures/inventory/yaml/hosts.yml; do
+    for mode in --list --graph "--host pump1"; do
+      # shellcheck disable=SC2086
+      want=$(ANSIBLE_LOCALHOST_WARNING=False ansible-inventory -i "$inv" $mode 2>/dev/null)
+      # shellcheck disable=SC2086
+      got=$(bin/runbook inventory -i "$inv" $mode)
+      check "inventory $mode of $(basename "$inv") matches ansible-inventory" test "$want" = "$got"
+    done
+  done
+else
+  echo "skipped: ansible-inventory is not installed, so the byte-for-byte comparison did not run"
+fi
+
 echo "e2e: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]
