@@ -62,6 +62,14 @@ public record ArgSpec(Map<String, Arg> args, String freeForm, boolean openKeys) 
       return this;
     }
 
+    /** {@code mode}, {@code owner}, {@code group} and {@code backup}: what every file action takes. */
+    public Builder fileAttributes() {
+      optional("mode", Type.ANY);
+      optional("owner", Type.STRING);
+      optional("group", Type.STRING);
+      return optional("backup", Type.BOOL);
+    }
+
     /** Accept any variable name as an argument, as {@code set_fact} does. */
     public Builder openKeys() {
       this.openKeys = true;

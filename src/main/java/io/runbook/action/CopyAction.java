@@ -12,10 +12,7 @@ public final class CopyAction implements Action {
       .optional("src", ArgSpec.Type.STRING)
       .optional("content", ArgSpec.Type.ANY)
       .required("dest", ArgSpec.Type.STRING)
-      .optional("mode", ArgSpec.Type.ANY)
-      .optional("owner", ArgSpec.Type.STRING)
-      .optional("group", ArgSpec.Type.STRING)
-      .optional("backup", ArgSpec.Type.BOOL)
+      .fileAttributes()
       .optional("force", ArgSpec.Type.BOOL)
       .build();
 
@@ -58,9 +55,7 @@ public final class CopyAction implements Action {
       }
       dest = (dest.endsWith("/") ? dest : dest + "/") + srcName;
     }
-    ActionResult r = FilePut.put(ctx, new FilePut.Request(dest, content,
-        FileModes.parse(ctx, args.raw("mode")), args.string("owner"), args.string("group"),
-        args.bool("backup", false), args.bool("force", true)));
+    ActionResult r = FilePut.put(ctx, FilePut.Request.of(ctx, args, dest, content, args.bool("force", true)));
     if (srcName != null) {
       r.data().put("src", args.string("src"));
     }

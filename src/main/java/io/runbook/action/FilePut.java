@@ -23,7 +23,14 @@ final class FilePut {
 
   /** What to put and how. Null fields keep what is there. */
   record Request(String dest, byte[] content, Integer mode, String owner, String group,
-      boolean backup, boolean force) {}
+      boolean backup, boolean force) {
+
+    /** A request whose attributes come from the usual arguments (see ArgSpec.fileAttributes). */
+    static Request of(ActionContext ctx, ActionArgs args, String dest, byte[] content, boolean force) {
+      return new Request(dest, content, FileModes.parse(ctx, args.raw("mode")), args.string("owner"),
+          args.string("group"), args.bool("backup", false), force);
+    }
+  }
 
   private FilePut() {}
 

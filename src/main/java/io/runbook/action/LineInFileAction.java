@@ -26,11 +26,8 @@ public final class LineInFileAction implements Action {
       .optional("insertafter", ArgSpec.Type.STRING)
       .optional("insertbefore", ArgSpec.Type.STRING)
       .optional("create", ArgSpec.Type.BOOL)
-      .optional("backup", ArgSpec.Type.BOOL)
       .optional("backrefs", ArgSpec.Type.BOOL)
-      .optional("mode", ArgSpec.Type.ANY)
-      .optional("owner", ArgSpec.Type.STRING)
-      .optional("group", ArgSpec.Type.STRING)
+      .fileAttributes()
       .build();
 
   @Override
@@ -76,9 +73,8 @@ public final class LineInFileAction implements Action {
       message = (before - lines.size()) + " line(s) removed";
     }
     String updated = lines.isEmpty() ? "" : String.join("\n", lines) + (trailingNewline ? "\n" : "");
-    ActionResult r = FilePut.put(ctx, new FilePut.Request(path, updated.getBytes(StandardCharsets.UTF_8),
-        FileModes.parse(ctx, args.raw("mode")), args.string("owner"), args.string("group"),
-        args.bool("backup", false), true));
+    ActionResult r = FilePut.put(ctx,
+        FilePut.Request.of(ctx, args, path, updated.getBytes(StandardCharsets.UTF_8), true));
     return r.status() == ActionResult.Status.CHANGED ? r.withMessage(message) : r;
   }
 

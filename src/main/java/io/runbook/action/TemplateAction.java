@@ -17,10 +17,7 @@ public final class TemplateAction implements Action {
   private static final ArgSpec SPEC = ArgSpec.builder()
       .required("src", ArgSpec.Type.STRING)
       .required("dest", ArgSpec.Type.STRING)
-      .optional("mode", ArgSpec.Type.ANY)
-      .optional("owner", ArgSpec.Type.STRING)
-      .optional("group", ArgSpec.Type.STRING)
-      .optional("backup", ArgSpec.Type.BOOL)
+      .fileAttributes()
       .optional("force", ArgSpec.Type.BOOL)
       .build();
 
@@ -54,9 +51,8 @@ public final class TemplateAction implements Action {
           ctx.vars(), Expressions::stringify);
       out.append(line);
     }
-    ActionResult r = FilePut.put(ctx, new FilePut.Request(args.requiredString("dest"),
-        out.toString().getBytes(StandardCharsets.UTF_8), FileModes.parse(ctx, args.raw("mode")),
-        args.string("owner"), args.string("group"), args.bool("backup", false), args.bool("force", true)));
+    ActionResult r = FilePut.put(ctx, FilePut.Request.of(ctx, args, args.requiredString("dest"),
+        out.toString().getBytes(StandardCharsets.UTF_8), args.bool("force", true)));
     r.data().put("src", src.toString());
     return r;
   }

@@ -19,10 +19,7 @@ public final class TomlAction implements Action {
       .optional("set", ArgSpec.Type.MAP)
       .optional("remove", ArgSpec.Type.LIST)
       .optional("create", ArgSpec.Type.BOOL)
-      .optional("backup", ArgSpec.Type.BOOL)
-      .optional("mode", ArgSpec.Type.ANY)
-      .optional("owner", ArgSpec.Type.STRING)
-      .optional("group", ArgSpec.Type.STRING)
+      .fileAttributes()
       .build();
 
   @Override
@@ -65,9 +62,8 @@ public final class TomlAction implements Action {
         changedKeys.add(k);
       }
     }
-    ActionResult r = FilePut.put(ctx, new FilePut.Request(path, doc.text().getBytes(StandardCharsets.UTF_8),
-        FileModes.parse(ctx, args.raw("mode")), args.string("owner"), args.string("group"),
-        args.bool("backup", false), true));
+    ActionResult r = FilePut.put(ctx,
+        FilePut.Request.of(ctx, args, path, doc.text().getBytes(StandardCharsets.UTF_8), true));
     Map<String, Object> data = new LinkedHashMap<>(r.data());
     data.put("path", path);
     data.put("changed_keys", changedKeys);

@@ -56,6 +56,10 @@ final class ActionRunner {
       result = Attempts.failure(e.position() + ": " + e.getMessage());
       report(event, host.name, Status.FAILED, result.message(), null, null, result.registered(),
           List.of(), false);
+    } catch (NumberFormatException e) {
+      result = Attempts.failure(task.options().position() + ": expected a number: " + e.getMessage());
+      report(event, host.name, Status.FAILED, result.message(), null, null, result.registered(),
+          List.of(), false);
     }
     return settle(task, host, inh, scope, result, noLog);
   }

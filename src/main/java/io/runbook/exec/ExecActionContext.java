@@ -74,11 +74,11 @@ final class ExecActionContext implements ActionContext {
     return task.options().position();
   }
 
+  /** The folder of the file the task is written in (a task file's own folder, when included). */
   @Override
   public Path baseDir() {
-    return task.args().position().file().contains("/")
-        ? Path.of(task.args().position().file()).toAbsolutePath().getParent()
-        : run.playbook.baseDir();
+    Path parent = Path.of(task.options().position().file()).toAbsolutePath().getParent();
+    return parent != null ? parent : run.playbook.baseDir();
   }
 
   @Override

@@ -49,6 +49,10 @@ public final class Runner {
     } catch (ExpressionException e) {
       aborted = true;
       listener.aborted(e.position() + ": " + e.getMessage());
+    } catch (io.runbook.source.InvalidInputException e) {
+      // Found only once plays ran (a host pattern built from variables): not "nothing was run".
+      aborted = true;
+      listener.aborted(e.getMessage());
     } catch (InterruptedException | Interruption.Stop e) {
       listener.aborted("interrupted (Ctrl-C): the step in flight was stopped; nothing further ran");
       run.transports.close();

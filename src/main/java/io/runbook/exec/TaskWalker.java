@@ -72,7 +72,7 @@ final class TaskWalker {
         ? TaskEvent.handler(task.displayName(), task.action(), task.options().position())
         : TaskEvent.task(task.displayName(), task.action(), task.options().position());
     run.listener.taskStarted(event);
-    if (task.options().runOnce() || run.actions.get(task.action()).controllerOnly() && isPause(task)) {
+    if (task.options().runOnce() || isPause(task)) {
       HostState first = active.get(0);
       StepResult r = actions.run(task, event, first, inh);
       for (HostState other : active.subList(1, active.size())) {
