@@ -3,7 +3,6 @@ package io.runbook.exec;
 import io.runbook.expr.Expressions;
 import io.runbook.inventory.Inventory;
 import io.runbook.source.SourcePosition;
-import java.util.AbstractMap;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -38,7 +37,7 @@ public final class Evaluation {
     Map<String, Object> magic = new HashMap<>();
     magic.put("inventory_hostname", host);
     magic.put("groups", inventory.groups());
-    magic.put("hostvars", new HostVarsView());
+    magic.put("hostvars", io.runbook.expr.LazyMap.of(new HostVarsView()));
     magic.put("check_mode", false);
     magic.put("ansible_check_mode", false);
     return new VarScope(expressions, List.of(
@@ -47,22 +46,20 @@ public final class Evaluation {
         new VarScope.Layer("inventory", inventory.hostVars(host))));
   }
 
-  private final class HostVarsView extends AbstractMap<String, Object> {
+  private final class HostVarsView implements io.runbook.expr.LazyMap.Source {
     @Override
-    public boolean containsKey(Object key) {
-      return key instanceof String h && inventory.hosts().contains(h);
+    public boolean has(String h) {
+      return inventory.hosts().contains(h);
     }
 
     @Override
-    public Object get(Object key) {
-      return containsKey(key) ? scope((String) key) : null;
+    public Object get(String h) {
+      return has(h) ? io.runbook.expr.LazyMap.of((VarScope) scope(h)) : null;
     }
 
     @Override
-    public Set<Entry<String, Object>> entrySet() {
-      Set<Entry<String, Object>> out = new LinkedHashSet<>();
-      inventory.hosts().forEach(h -> out.add(Map.entry(h, get(h))));
-      return out;
+    public Set<String> names() {
+      return new LinkedHashSet<>(inventory.hosts());
     }
   }
 }

@@ -4,7 +4,6 @@ import io.runbook.model.Play;
 import io.runbook.model.VarsFile;
 import io.runbook.source.SourcePosition;
 import io.runbook.yaml.YNode;
-import java.util.AbstractMap;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -85,7 +84,7 @@ final class PlayScope {
     m.put("inventory_hostname", host);
     m.put("inventory_hostname_short", host.contains(".") ? host.substring(0, host.indexOf('.')) : host);
     m.put("groups", run.groups());
-    m.put("hostvars", new HostVars());
+    m.put("hostvars", io.runbook.expr.LazyMap.of(new HostVars()));
     m.put("play_hosts", batch);
     m.put("ansible_play_batch", batch);
     m.put("ansible_play_hosts", activeHosts());
@@ -109,25 +108,20 @@ final class PlayScope {
   }
 
   /** Ansible's {@code hostvars}: any host's variables, built when first asked for. */
-  private final class HostVars extends AbstractMap<String, Object> {
+  private final class HostVars implements io.runbook.expr.LazyMap.Source {
     @Override
-    public boolean containsKey(Object key) {
-      return key instanceof String h && (run.inventory.hosts().contains(h)
-          || run.inventory.isImplicitLocalhost(h));
+    public boolean has(String h) {
+      return run.inventory.hosts().contains(h) || run.inventory.isImplicitLocalhost(h);
     }
 
     @Override
-    public Object get(Object key) {
-      return containsKey(key) ? forHost((String) key, Inherited.forPlay(List.of())) : null;
+    public Object get(String h) {
+      return has(h) ? io.runbook.expr.LazyMap.of(forHost(h, Inherited.forPlay(List.of()))) : null;
     }
 
     @Override
-    public Set<Entry<String, Object>> entrySet() {
-      Set<Entry<String, Object>> out = new LinkedHashSet<>();
-      for (String h : run.inventory.hosts()) {
-        out.add(Map.entry(h, get(h)));
-      }
-      return out;
+    public Set<String> names() {
+      return new LinkedHashSet<>(run.inventory.hosts());
     }
   }
 }

@@ -7,7 +7,6 @@ import io.runbook.yaml.YNode;
 import java.util.AbstractMap;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -22,7 +21,7 @@ import java.util.Set;
  *
  * <p>Read-only to its users; built per task and host, so caching is safe.
  */
-final class VarScope extends AbstractMap<String, Object> {
+final class VarScope extends AbstractMap<String, Object> implements io.runbook.expr.LazyMap.Source {
 
   /** One precedence level and a name for its values' positions. */
   record Layer(String origin, Map<String, ?> values) {}
@@ -109,6 +108,9 @@ final class VarScope extends AbstractMap<String, Object> {
   }
 
   private static boolean needsRendering(Object raw) {
+    if (raw instanceof io.runbook.expr.LazyMap) {
+      return false; // hostvars and other scopes render their own values, when asked
+    }
     if (raw instanceof YNode) {
       return true;
     }
@@ -128,15 +130,31 @@ final class VarScope extends AbstractMap<String, Object> {
     return raw instanceof YNode n ? n.position() : SourcePosition.none(layer.origin());
   }
 
-  /** Every name visible, for debugging and {@code hostvars} dumps; renders nothing. */
   @Override
-  public Set<Entry<String, Object>> entrySet() {
-    Set<String> names = new HashSet<>();
+  public boolean has(String name) {
+    return containsKey(name);
+  }
+
+  @Override
+  public Object get(String name) {
+    return get((Object) name);
+  }
+
+  /** Every name visible; renders nothing. */
+  @Override
+  public Set<String> names() {
+    Set<String> names = new LinkedHashSet<>();
     for (Layer layer : layers) {
       names.addAll(layer.values().keySet());
     }
+    return names;
+  }
+
+  /** Every variable, rendered: for dumps only, as it renders them all. */
+  @Override
+  public Set<Entry<String, Object>> entrySet() {
     Map<String, Object> all = new LinkedHashMap<>();
-    for (String n : names) {
+    for (String n : names()) {
       all.put(n, get(n));
     }
     return all.entrySet();

@@ -10,15 +10,22 @@ final class Deadline {
 
   private Deadline() {}
 
-  static void start(long nanos) {
-    long[] d = CURRENT.get();
-    if (d == null) {
-      CURRENT.set(new long[] {System.nanoTime() + nanos, nanos});
+  /**
+   * Starts the bound unless one runs already (an expression that reads a variable whose value
+   * is a template evaluates inside the outer evaluation). True when this call owns the bound.
+   */
+  static boolean start(long nanos) {
+    if (CURRENT.get() != null) {
+      return false;
     }
+    CURRENT.set(new long[] {System.nanoTime() + nanos, nanos});
+    return true;
   }
 
-  static void end() {
-    CURRENT.remove();
+  static void end(boolean owner) {
+    if (owner) {
+      CURRENT.remove();
+    }
   }
 
   static void check() {

@@ -53,7 +53,7 @@ public final class Expressions {
   /** Evaluates a bare expression. */
   public Object evaluate(String expression, SourcePosition at, Map<String, Object> vars) {
     JexlExpression compiled = compile(expression, at);
-    Deadline.start(timeBoundNanos);
+    boolean ownsDeadline = Deadline.start(timeBoundNanos);
     try {
       return normalize(compiled.evaluate(new ReadOnlyContext(vars)));
     } catch (JexlException e) {
@@ -63,7 +63,7 @@ public final class Expressions {
     } catch (IllegalArgumentException | ArithmeticException e) {
       throw new ExpressionException(at, e.getMessage());
     } finally {
-      Deadline.end();
+      Deadline.end(ownsDeadline);
     }
   }
 

@@ -52,7 +52,7 @@ final class SandboxedEngine {
         "java.lang +{ +String{} +Number{} +Long{} +Integer{} +Double{} +Float{} +Boolean{}"
             + " +Character{} +Short{} +Byte{} }",
         "java.math +{ +BigInteger{} +BigDecimal{} }",
-        "io.runbook.expr +{ +Functions{} +VersionFunctions{} }");
+        "io.runbook.expr +{ +Functions{} +VersionFunctions{} +LazyMap{} }");
     JexlSandbox sandbox = new JexlSandbox(false, true);
     for (String collection : new String[] {"java.util.Map", "java.util.List", "java.util.Set"}) {
       sandbox.block(collection).read().add("class");

@@ -640,4 +640,20 @@ class ExecSemanticsTests {
         """);
     assertThat(l.last("loop", "h1").message()).contains("refers to itself").contains("a -> b -> a");
   }
+
+  @Test
+  void magicVariablesHostvarsGroupsAndBatch() {
+    RecordingListener l = fixture().run("""
+        - hosts: web
+          serial: 2
+          tasks:
+            - name: fact
+              set_fact: {secret_port: "{{ 9000 + size(inventory_hostname) }}"}
+            - name: show
+              debug:
+                msg: "{{ hostvars['h1'].secret_port }} {{ size(groups['web']) }} {{ join(ansible_play_batch, ',') }} {{ hostvars.h2.inventory_hostname }}"
+              when: inventory_hostname == 'h2'
+        """);
+    assertThat(l.last("show", "h2").result()).containsEntry("msg", "9002 4 h1,h2 h2");
+  }
 }

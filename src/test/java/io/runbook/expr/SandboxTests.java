@@ -16,7 +16,22 @@ class SandboxTests {
   private static final Expressions EX = new Expressions(Duration.ofMillis(500));
   private static final SourcePosition AT = new SourcePosition("evil.yml", 3, 9);
   private final Map<String, Object> vars = new HashMap<>(Map.of("s", "text", "m", Map.of("k", 1L),
-      "l", List.of(1L)));
+      "l", List.of(1L), "lazy", LazyMap.of(new LazyMap.Source() {
+        @Override
+        public Object get(String name) {
+          return "k".equals(name) ? 1L : null;
+        }
+
+        @Override
+        public boolean has(String name) {
+          return "k".equals(name);
+        }
+
+        @Override
+        public java.util.Set<String> names() {
+          return java.util.Set.of("k");
+        }
+      })));
 
   @ParameterizedTest
   @ValueSource(strings = {
@@ -29,6 +44,9 @@ class SandboxTests {
       "m.class",
       "m.class.name",
       "l.class",
+      "lazy.class",
+      "lazy.class.name",
+      "lazy.getClass()",
       "m.getClass()",
       "version:getClass()",
       "lower(s).class",
@@ -85,5 +103,10 @@ class SandboxTests {
     ExpressionException e = catchThrowableOfType(ExpressionException.class,
         () -> EX.evaluate(longOne, AT, vars));
     assertThat(e.getMessage()).contains("longer than");
+  }
+
+  @org.junit.jupiter.api.Test
+  void lazyMapsAreReadableButNothingMore() {
+    assertThat(EX.evaluate("lazy.k + lazy['k']", AT, vars)).isEqualTo(2L);
   }
 }
