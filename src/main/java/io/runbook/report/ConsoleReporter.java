@@ -122,8 +122,14 @@ public final class ConsoleReporter implements RunListener {
     return String.format("%s=%-4s", name, n);
   }
 
-  /** debug always shows its message; other results show with -v. */
+  /** debug and assert always show their message, as Ansible's; other results show with -v. */
   private String details(HostResult r) {
+    if (r.task().action().equals("assert") && r.result().get("msg") != null) {
+      Map<String, Object> shown = new LinkedHashMap<>();
+      shown.put("changed", false);
+      shown.put("msg", r.result().get("msg"));
+      return " => " + pretty(shown);
+    }
     if (r.task().action().equals("debug")) {
       Map<String, Object> shown = new LinkedHashMap<>(r.result());
       shown.keySet().removeIf(k -> k.equals("changed") || k.equals("failed"));
