@@ -6,6 +6,7 @@ import io.runbook.load.ExtraVars;
 import io.runbook.report.ConsoleReporter;
 import io.runbook.report.JsonlReporter;
 import io.runbook.report.RunListener;
+import io.runbook.transport.ssh.SshDefaults;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -54,6 +55,19 @@ public final class RunCommand implements Callable<Integer> {
   @Option(names = "--output", defaultValue = "human", description = "human or jsonl.")
   Output output;
 
+  @Option(names = "--known-hosts", paramLabel = "FILE",
+      description = "known_hosts file for SSH host keys (default ~/.ssh/known_hosts).")
+  Path knownHosts;
+
+  @Option(names = "--host-key-checking", defaultValue = "strict",
+      description = "strict (default) or accept-new: record the key of a host seen for the first time."
+          + " A changed key is always refused.")
+  String hostKeyChecking;
+
+  @Option(names = {"-T", "--timeout"}, defaultValue = "10", paramLabel = "SECONDS",
+      description = "SSH connect timeout (default ${DEFAULT-VALUE}).")
+  int connectTimeout;
+
   @Option(names = "--no-color", description = "No ANSI colours.")
   boolean noColor;
 
@@ -67,11 +81,17 @@ public final class RunCommand implements Callable<Integer> {
     if (forks < 1) {
       throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--forks must be at least 1");
     }
+    if (!hostKeyChecking.equals("strict") && !hostKeyChecking.equals("accept-new")) {
+      throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+          "--host-key-checking must be strict or accept-new, not '" + hostKeyChecking + "'");
+    }
     Engine engine = new Engine();
     RunOptions options = RunOptions.defaults()
         .withCheckMode(check).withDiff(diff).withForks(forks)
         .withExtraVars(ExtraVars.parse(extraVars))
-        .withLimit(limit).withTags(tags, skipTags);
+        .withLimit(limit).withTags(tags, skipTags)
+        .withSsh(new SshDefaults(knownHosts != null ? knownHosts : SshDefaults.standard().knownHosts(),
+            hostKeyChecking.equals("accept-new"), java.time.Duration.ofSeconds(connectTimeout)));
     Engine.Inputs inputs = engine.load(playbook, inventory);
     Runner runner = new Runner(engine.actions, engine.expressions, engine.loader);
     Interrupts.onCtrlC();

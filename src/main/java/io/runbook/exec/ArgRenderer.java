@@ -2,6 +2,7 @@ package io.runbook.exec;
 
 import io.runbook.expr.Expressions;
 import io.runbook.model.ActionTask;
+import io.runbook.transport.ShellQuoting;
 import io.runbook.yaml.YMap;
 import io.runbook.yaml.YNode;
 import io.runbook.yaml.YScalar;

@@ -22,7 +22,7 @@ final class RunContext {
   final PlaybookLoader loader;
   final TagFilter tags;
   final Recap recap = new Recap();
-  final TransportPool transports = new TransportPool();
+  final TransportPool transports;
   final Map<String, HostState> hosts = new LinkedHashMap<>();
   private final Map<String, Map<String, Object>> inventoryVars = new ConcurrentHashMap<>();
   private volatile Map<String, Object> groups;
@@ -47,6 +47,7 @@ final class RunContext {
     this.actions = actions;
     this.loader = loader;
     this.tags = new TagFilter(options.tags(), options.skipTags());
+    this.transports = new TransportPool(options.ssh());
   }
 
   synchronized HostState host(String name) {

@@ -1,6 +1,7 @@
 package io.runbook.exec;
 
 import io.runbook.action.RunClock;
+import io.runbook.transport.ssh.SshDefaults;
 import java.util.List;
 import java.util.Map;
 
@@ -12,9 +13,10 @@ import java.util.Map;
  * @param tags      tags to run (empty = all but {@code never})
  * @param skipTags  tags to skip
  * @param forks     how many hosts work at once
+ * @param ssh       known_hosts, host key policy and connect timeout for SSH hosts
  */
 public record RunOptions(boolean checkMode, boolean diff, int forks, Map<String, Object> extraVars,
-    String limit, List<String> tags, List<String> skipTags, RunClock clock) {
+    String limit, List<String> tags, List<String> skipTags, RunClock clock, SshDefaults ssh) {
 
   public RunOptions {
     if (forks < 1) {
@@ -26,34 +28,39 @@ public record RunOptions(boolean checkMode, boolean diff, int forks, Map<String,
   }
 
   public static RunOptions defaults() {
-    return new RunOptions(false, false, 5, Map.of(), null, List.of(), List.of(), RunClock.SYSTEM);
+    return new RunOptions(false, false, 5, Map.of(), null, List.of(), List.of(), RunClock.SYSTEM,
+        SshDefaults.standard());
   }
 
   public RunOptions withCheckMode(boolean check) {
-    return new RunOptions(check, diff, forks, extraVars, limit, tags, skipTags, clock);
+    return new RunOptions(check, diff, forks, extraVars, limit, tags, skipTags, clock, ssh);
   }
 
   public RunOptions withForks(int n) {
-    return new RunOptions(checkMode, diff, n, extraVars, limit, tags, skipTags, clock);
+    return new RunOptions(checkMode, diff, n, extraVars, limit, tags, skipTags, clock, ssh);
   }
 
   public RunOptions withClock(RunClock c) {
-    return new RunOptions(checkMode, diff, forks, extraVars, limit, tags, skipTags, c);
+    return new RunOptions(checkMode, diff, forks, extraVars, limit, tags, skipTags, c, ssh);
   }
 
   public RunOptions withTags(List<String> run, List<String> skip) {
-    return new RunOptions(checkMode, diff, forks, extraVars, limit, run, skip, clock);
+    return new RunOptions(checkMode, diff, forks, extraVars, limit, run, skip, clock, ssh);
   }
 
   public RunOptions withExtraVars(Map<String, Object> vars) {
-    return new RunOptions(checkMode, diff, forks, vars, limit, tags, skipTags, clock);
+    return new RunOptions(checkMode, diff, forks, vars, limit, tags, skipTags, clock, ssh);
   }
 
   public RunOptions withLimit(String pattern) {
-    return new RunOptions(checkMode, diff, forks, extraVars, pattern, tags, skipTags, clock);
+    return new RunOptions(checkMode, diff, forks, extraVars, pattern, tags, skipTags, clock, ssh);
+  }
+
+  public RunOptions withSsh(SshDefaults s) {
+    return new RunOptions(checkMode, diff, forks, extraVars, limit, tags, skipTags, clock, s);
   }
 
   public RunOptions withDiff(boolean d) {
-    return new RunOptions(checkMode, d, forks, extraVars, limit, tags, skipTags, clock);
+    return new RunOptions(checkMode, d, forks, extraVars, limit, tags, skipTags, clock, ssh);
   }
 }

@@ -3,6 +3,9 @@ package io.runbook.exec;
 import io.runbook.transport.LocalTransport;
 import io.runbook.transport.Transport;
 import io.runbook.transport.UnreachableException;
+import io.runbook.transport.ssh.SshDefaults;
+import io.runbook.transport.ssh.SshTargets;
+import io.runbook.transport.ssh.SshTransport;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -13,6 +16,11 @@ import java.util.concurrent.ConcurrentHashMap;
 final class TransportPool implements AutoCloseable {
   private static final LocalTransport LOCAL = new LocalTransport();
   private final Map<String, Transport> open = new ConcurrentHashMap<>();
+  private final SshDefaults ssh;
+
+  TransportPool(SshDefaults ssh) {
+    this.ssh = ssh;
+  }
 
   /** The transport for {@code host}, whose variables are {@code vars}. */
   Transport forHost(String host, Map<String, Object> vars) {
@@ -23,7 +31,8 @@ final class TransportPool implements AutoCloseable {
     return LOCAL;
   }
 
-  private static Transport connect(String host, Map<String, Object> vars) {
+  /** The host's transport; an SSH connection is opened when first used. */
+  private Transport connect(String host, Map<String, Object> vars) {
     Object connection = vars.get("ansible_connection");
     if (connection == null && isLoopbackName(host)) {
       connection = "local";
@@ -31,9 +40,11 @@ final class TransportPool implements AutoCloseable {
     if ("local".equals(connection)) {
       return LOCAL;
     }
-    throw new UnreachableException("connection '" + (connection == null ? "ssh" : connection)
-        + "' to " + host + " is not available in this build; only ansible_connection=local is",
-        null);
+    if (connection == null || "ssh".equals(connection) || "paramiko".equals(connection)) {
+      return new SshTransport(SshTargets.from(host, vars, ssh));
+    }
+    throw new UnreachableException("unknown connection '" + connection + "' for " + host
+        + " (use local or ssh)", null);
   }
 
   private static boolean isLoopbackName(String host) {

@@ -61,7 +61,7 @@ class CommandLineTests {
     Files.writeString(play, "- hosts: all\n  tasks:\n    - command: /bin/false\n");
     assertThat(run("run", play.toString(), "-i", FIXTURES.resolve("hosts.yml").toString())).isEqualTo(2);
     Path ssh = dir.resolve("ssh.ini");
-    Files.writeString(ssh, "far ansible_host=192.0.2.1\n");
+    Files.writeString(ssh, "far ansible_host=127.0.0.1 ansible_port=1 ansible_user=nobody\n");
     assertThat(run("run", play.toString(), "-i", ssh.toString())).isEqualTo(3);
     assertThat(out.toString()).contains("fatal: [far]: UNREACHABLE!");
   }

@@ -557,7 +557,7 @@ class ExecSemanticsTests {
             - name: show
               debug: {msg: "{{ r.stdout }}"}
         """, """
-        all: {hosts: {far: {ansible_host: 192.0.2.1}}}
+        all: {hosts: {far: {ansible_host: 127.0.0.1, ansible_port: 1}}}
         """);
     assertThat(l.last("show", "far").result()).containsEntry("msg", "canary");
   }

@@ -1,10 +1,10 @@
-package io.runbook.exec;
+package io.runbook.transport;
 
 import java.util.List;
 import java.util.Map;
 
-/** POSIX shell quoting for values interpolated into a {@code shell} script. */
-final class ShellQuoting {
+/** POSIX shell quoting: values interpolated into {@code shell} scripts, and argv sent over SSH. */
+public final class ShellQuoting {
   private ShellQuoting() {}
 
   /**
@@ -12,7 +12,7 @@ final class ShellQuoting {
    * {@code ls {{ dir }}} reads naturally in logs); anything else is single-quoted, with single
    * quotes written as {@code '\''}. Lists become several words.
    */
-  static String quote(Object value) {
+  public static String quote(Object value) {
     if (value instanceof List<?> list) {
       StringBuilder sb = new StringBuilder();
       for (Object item : list) {
