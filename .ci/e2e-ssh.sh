@@ -1,0 +1,110 @@
+#!/usr/bin/env bash
+# End-to-end over OpenSSH: several sshd instances on 127.0.0.1 stand for several hosts; a
+# dedicated user whose shell is /bin/sh logs in with a generated key. The bundled example's
+# kind of work (directories, TOML, templates, commands) runs over SSH, a second run changes
+# nothing, and a host whose key changed is refused, named, and stops the serial run there.
+# Needs root (sshd, useradd); .ci/run installs openssh-server.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+pass=0
+fail=0
+check() {
+  local name=$1; shift
+  if "$@"; then pass=$((pass + 1)); echo "ok: $name"; else fail=$((fail + 1)); echo "FAILED: $name"; fi
+}
+
+user=runbook-e2e
+work=$(mktemp -d /tmp/runbook-e2e-ssh.XXXXXX)
+chmod 755 "$work"
+pids=()
+cleanup() {
+  for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+id "$user" >/dev/null 2>&1 || useradd --create-home --shell /bin/sh "$user"
+# A locked account ("!" in shadow) is refused by sshd without PAM; "*" has no password but logs in by key.
+usermod -p '*' "$user"
+home=$(getent passwd "$user" | cut -d: -f6)
+rm -rf "$home/deploy"
+ssh-keygen -q -t ed25519 -N "" -f "$work/id_ed25519"
+install -d -m 700 -o "$user" "$home/.ssh"
+install -m 600 -o "$user" "$work/id_ed25519.pub" "$home/.ssh/authorized_keys"
+mkdir -p /run/sshd
+
+ports=(22201 22202 22203)
+: >"$work/known_hosts"
+for port in "${ports[@]}"; do
+  ssh-keygen -q -t ed25519 -N "" -f "$work/host_$port"
+  /usr/sbin/sshd -D -e -p "$port" -h "$work/host_$port" -o ListenAddress=127.0.0.1 \
+    -o PidFile="$work/sshd_$port.pid" -o PasswordAuthentication=no -o KbdInteractiveAuthentication=no \
+    -o UsePAM=no -o AllowUsers="$user" 2>"$work/sshd_$port.log" &
+  pids+=($!)
+done
+for port in "${ports[@]}"; do
+  for _ in $(seq 50); do
+    line=$(ssh-keyscan -p "$port" -t ed25519 127.0.0.1 2>/dev/null || true)
+    [ -n "$line" ] && break
+    sleep 0.1
+  done
+  echo "$line" >>"$work/known_hosts"
+done
+
+cat >"$work/hosts.ini" <<INI
+[pumps]
+pump1 ansible_port=22201 deploy_dir=$home/deploy/pump1
+pump2 ansible_port=22202 deploy_dir=$home/deploy/pump2
+pump3 ansible_port=22203 deploy_dir=$home/deploy/pump3
+
+[pumps:vars]
+ansible_host=127.0.0.1
+ansible_user=$user
+ansible_ssh_private_key_file=$work/id_ed25519
+INI
+printf 'exec bin/pump --addr=0.0.0.0:{{ pump_port }} --data-dir={{ deploy_dir }}/data.pump\n' >"$work/run_pump.sh.j2"
+cat >"$work/site.yml" <<'YML'
+- name: Configure pumps over SSH
+  hosts: pumps
+  serial: 1
+  vars:
+    pump_port: 8250
+  tasks:
+    - name: Folders
+      file: {path: "{{ deploy_dir }}/{{ item }}", state: directory, mode: "0755"}
+      loop: [bin, conf, scripts]
+    - name: Config
+      toml: {path: "{{ deploy_dir }}/conf/pump.toml", create: true, set: {gc: 7, heartbeat-interval: 2}}
+    - name: Run script
+      template: {src: run_pump.sh.j2, dest: "{{ deploy_dir }}/scripts/run_pump.sh", mode: "0755"}
+    - name: Who am I
+      command: id -un
+      register: who
+      changed_when: false
+    - name: Logged in as the dedicated user
+      assert:
+        that: who.stdout == ansible_user
+YML
+
+out=$(bin/runbook run "$work/site.yml" -i "$work/hosts.ini" --known-hosts "$work/known_hosts" --no-color) || { echo "$out"; exit 1; }
+echo "$out" | tail -5
+check "first run over SSH changes every host" bash -c "grep -cE '^pump[123] +: ok=[0-9]+ +changed=[1-9]' <<<\"\$0\" | grep -qx 3" "$out"
+check "files landed on the host as the user" test "$(stat -c %U "$home/deploy/pump2/conf/pump.toml")" = "$user"
+check "template rendered" grep -q -- "--addr=0.0.0.0:8250 --data-dir=$home/deploy/pump3/data.pump" "$home/deploy/pump3/scripts/run_pump.sh"
+out2=$(bin/runbook run "$work/site.yml" -i "$work/hosts.ini" --known-hosts "$work/known_hosts" --no-color)
+check "second run over SSH changes nothing" bash -c "grep -cE '^pump[123] +: ok=[0-9]+ +changed=0 ' <<<\"\$0\" | grep -qx 3" "$out2"
+
+# pump2's key in known_hosts replaced by another: refused and named; pump1 was still done.
+ssh-keygen -q -t ed25519 -N "" -f "$work/impostor"
+sed -i "s#^\[127.0.0.1\]:22202 .*#[127.0.0.1]:22202 $(cut -d' ' -f1,2 "$work/impostor.pub")#" "$work/known_hosts"
+set +e
+out3=$(bin/runbook run "$work/site.yml" -i "$work/hosts.ini" --known-hosts "$work/known_hosts" --no-color)
+rc=$?
+set -e
+echo "$out3" | grep -E "UNREACHABLE|RECAP|^pump" || true
+check "a changed host key is refused" grep -q "HOST KEY CHANGED for \[127.0.0.1\]:22202" <<<"$out3"
+check "the refusal names the known_hosts line" grep -q "$work/known_hosts:2" <<<"$out3"
+check "the run exits 3 (unreachable)" test "$rc" -eq 3
+
+echo "e2e-ssh: $pass passed, $fail failed"
+[ "$fail" -eq 0 ]
