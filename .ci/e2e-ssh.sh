@@ -106,5 +106,34 @@ check "a changed host key is refused" grep -q "HOST KEY CHANGED for \[127.0.0.1\
 check "the refusal names the known_hosts line" grep -q "$work/known_hosts:2" <<<"$out3"
 check "the run exits 3 (unreachable)" test "$rc" -eq 3
 
+# become: real sudo on the host, NOPASSWD for the test user; a root-owned file, then as tidb-like user.
+echo "$user ALL=(ALL) NOPASSWD: ALL" >/etc/sudoers.d/runbook-e2e
+chmod 440 /etc/sudoers.d/runbook-e2e
+sed -i "s#^\[127.0.0.1\]:22202 .*##" "$work/known_hosts"
+ssh-keyscan -p 22202 -t ed25519 127.0.0.1 2>/dev/null >>"$work/known_hosts"
+cat >"$work/become.yml" <<'YML'
+- hosts: pump1
+  become: true
+  tasks:
+    - name: Who am I with become
+      command: id -un
+      register: who
+      changed_when: false
+    - name: A file only root may write
+      copy: {content: "root only\n", dest: "/etc/runbook-e2e.conf", mode: "0600"}
+    - name: Root ran it
+      assert:
+        that: who.stdout == 'root'
+YML
+rm -f /etc/runbook-e2e.conf
+set +e
+out4=$(bin/runbook run "$work/become.yml" -i "$work/hosts.ini" --known-hosts "$work/known_hosts" --no-color)
+rc=$?
+set -e
+echo "$out4" | tail -3
+check "become runs as root through sudo" test "$rc" -eq 0
+check "become wrote a root-owned file" test "$(stat -c %U:%a /etc/runbook-e2e.conf 2>/dev/null)" = "root:600"
+rm -f /etc/runbook-e2e.conf /etc/sudoers.d/runbook-e2e
+
 echo "e2e-ssh: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]

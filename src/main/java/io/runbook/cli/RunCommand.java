@@ -68,6 +68,11 @@ public final class RunCommand implements Callable<Integer> {
       description = "SSH connect timeout (default ${DEFAULT-VALUE}).")
   int connectTimeout;
 
+  @Option(names = {"-K", "--ask-become-pass"},
+      description = "Ask for the sudo password of become (else RUNBOOK_BECOME_PASSWORD, else"
+          + " ansible_become_password, else none).")
+  boolean askBecomePass;
+
   @Option(names = "--no-color", description = "No ANSI colours.")
   boolean noColor;
 
@@ -92,10 +97,25 @@ public final class RunCommand implements Callable<Integer> {
         .withLimit(limit).withTags(tags, skipTags)
         .withSsh(new SshDefaults(knownHosts != null ? knownHosts : SshDefaults.standard().knownHosts(),
             hostKeyChecking.equals("accept-new"), java.time.Duration.ofSeconds(connectTimeout)));
+    options = options.withBecomePassword(becomePassword());
     Engine.Inputs inputs = engine.load(playbook, inventory);
     Runner runner = new Runner(engine.actions, engine.expressions, engine.loader);
     Interrupts.onCtrlC();
     return runner.run(inputs.playbook(), inputs.inventory(), options, listener()).exitCode();
+  }
+
+  /** From the prompt (-K) or the environment; never from a command-line argument. */
+  private String becomePassword() {
+    if (askBecomePass) {
+      java.io.Console console = System.console();
+      if (console == null) {
+        throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+            "-K needs a terminal to ask on; set RUNBOOK_BECOME_PASSWORD instead");
+      }
+      char[] pw = console.readPassword("BECOME password: ");
+      return pw == null ? null : new String(pw);
+    }
+    return System.getenv("RUNBOOK_BECOME_PASSWORD");
   }
 
   private RunListener listener() {

@@ -99,7 +99,8 @@ final class Attempts {
       boolean check = inh.checkMode() != null ? inh.checkMode() : run.options.checkMode();
       long timeoutNanos = timeoutNanos(inh, scope);
       long deadline = timeoutNanos == 0 ? 0 : System.nanoTime() + timeoutNanos;
-      Transport transport = ScopedTransport.wrap(target.transport(), environment(inh, scope), deadline);
+      Transport transport = Become.wrap(run, inh, scope,
+          ScopedTransport.wrap(target.transport(), environment(inh, scope), deadline));
       ExecActionContext ctx = new ExecActionContext(run, task, event, host, transport, check, scope);
       result = timeoutNanos == 0 ? action.execute(ctx, args) : timed(action, ctx, args, timeoutNanos);
     } catch (UnreachableException e) {

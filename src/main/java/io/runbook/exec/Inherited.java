@@ -20,16 +20,18 @@ import java.util.Set;
  */
 record Inherited(List<YNode> when, Set<String> tags, List<Map<String, YNode>> varLayers,
     Map<String, Map<String, Object>> hostVars, YNode noLog, YNode ignoreErrors,
-    YNode environment, Boolean checkMode, YNode timeout, YNode delegateTo, int rescueDepth) {
+    YNode environment, Boolean checkMode, YNode timeout, YNode delegateTo, int rescueDepth,
+    Boolean become, YNode becomeUser) {
 
   static Inherited forPlay(List<String> playTags) {
-    return forPlay(playTags, null);
+    return new Inherited(List.of(), new LinkedHashSet<>(playTags), List.of(), Map.of(), null, null,
+        null, null, null, null, 0, null, null);
   }
 
-  /** What a play gives every task: its tags and its {@code environment}. */
-  static Inherited forPlay(List<String> playTags, YNode environment) {
-    return new Inherited(List.of(), new LinkedHashSet<>(playTags), List.of(), Map.of(), null, null,
-        environment, null, null, null, 0);
+  /** What a play gives every task: tags, {@code environment}, {@code become}. */
+  static Inherited forPlay(io.runbook.model.Play play) {
+    return new Inherited(List.of(), new LinkedHashSet<>(play.tags()), List.of(), Map.of(), null, null,
+        play.environment(), null, null, null, 0, play.become(), play.becomeUser());
   }
 
   /** These keywords with {@code o}'s on top. */
@@ -47,18 +49,19 @@ record Inherited(List<YNode> when, Set<String> tags, List<Map<String, YNode>> va
     return new Inherited(guards, allTags, vars, hostVars, first(o.noLog(), noLog),
         first(o.ignoreErrors(), ignoreErrors), first(o.environment(), environment),
         o.checkMode() != null ? o.checkMode() : checkMode, first(o.timeout(), timeout),
-        first(o.delegateTo(), delegateTo), rescueDepth);
+        first(o.delegateTo(), delegateTo), rescueDepth,
+        o.become() != null ? o.become() : become, first(o.becomeUser(), becomeUser));
   }
 
   /** The same without guards: an include's own {@code when} does not repeat on its tasks. */
   Inherited withoutGuards(List<YNode> keep) {
     return new Inherited(List.copyOf(keep), tags, varLayers, hostVars, noLog, ignoreErrors,
-        environment, checkMode, timeout, delegateTo, rescueDepth);
+        environment, checkMode, timeout, delegateTo, rescueDepth, become, becomeUser);
   }
 
   Inherited insideRescuableBlock() {
     return new Inherited(when, tags, varLayers, hostVars, noLog, ignoreErrors, environment,
-        checkMode, timeout, delegateTo, rescueDepth + 1);
+        checkMode, timeout, delegateTo, rescueDepth + 1, become, becomeUser);
   }
 
   Inherited withHostVars(Map<String, Map<String, Object>> perHost) {
@@ -70,7 +73,7 @@ record Inherited(List<YNode> when, Set<String> tags, List<Map<String, YNode>> va
     });
     return new Inherited(when, tags, varLayers, hostVars.isEmpty() && perHost.isEmpty()
         ? Map.of() : merged, noLog, ignoreErrors, environment, checkMode, timeout, delegateTo,
-        rescueDepth);
+        rescueDepth, become, becomeUser);
   }
 
   private static YNode first(YNode a, YNode b) {

@@ -47,9 +47,6 @@ final class PlayRunner {
       run.listener.playFinished(play.displayName());
       return;
     }
-    if (Boolean.TRUE.equals(play.become())) {
-      run.warnBecome();
-    }
     PlayScope scope = new PlayScope(run, play, hosts);
     scope.loadVarsFiles(this::readVarsFile);
     List<Object> sizes = new ArrayList<>();
@@ -83,7 +80,7 @@ final class PlayRunner {
     List<HostState> states = names.stream().map(run::host).toList();
     FailureRules rules = new FailureRules(states, play.anyErrorsFatal(), maxFail);
     TaskWalker walker = new TaskWalker(run, scope, pool, rules);
-    Inherited inh = Inherited.forPlay(play.tags(), play.environment());
+    Inherited inh = Inherited.forPlay(play);
     for (List<TaskNode> section : List.of(play.preTasks(), play.tasks(), play.postTasks())) {
       walker.walk(section, states, inh);
       flushHandlers(walker, states, inh);

@@ -26,16 +26,6 @@ final class RunContext {
   final Map<String, HostState> hosts = new LinkedHashMap<>();
   private final Map<String, Map<String, Object>> inventoryVars = new ConcurrentHashMap<>();
   private volatile Map<String, Object> groups;
-  private final java.util.concurrent.atomic.AtomicBoolean becomeWarned =
-      new java.util.concurrent.atomic.AtomicBoolean();
-
-  /** Says once per run that become is not honoured yet, rather than silently ignoring it. */
-  void warnBecome() {
-    if (becomeWarned.compareAndSet(false, true)) {
-      listener.warning("'become' is not supported by the local connection yet: tasks run as "
-          + System.getProperty("user.name") + ", without sudo");
-    }
-  }
 
   RunContext(Playbook playbook, Inventory inventory, RunOptions options, RunListener listener,
       Expressions expressions, ActionRegistry actions, PlaybookLoader loader) {

@@ -14,9 +14,11 @@ import java.util.Map;
  * @param skipTags  tags to skip
  * @param forks     how many hosts work at once
  * @param ssh       known_hosts, host key policy and connect timeout for SSH hosts
+ * @param becomePassword the sudo password for become, or null (never printed)
  */
 public record RunOptions(boolean checkMode, boolean diff, int forks, Map<String, Object> extraVars,
-    String limit, List<String> tags, List<String> skipTags, RunClock clock, SshDefaults ssh) {
+    String limit, List<String> tags, List<String> skipTags, RunClock clock, SshDefaults ssh,
+    String becomePassword) {
 
   public RunOptions {
     if (forks < 1) {
@@ -29,38 +31,48 @@ public record RunOptions(boolean checkMode, boolean diff, int forks, Map<String,
 
   public static RunOptions defaults() {
     return new RunOptions(false, false, 5, Map.of(), null, List.of(), List.of(), RunClock.SYSTEM,
-        SshDefaults.standard());
+        SshDefaults.standard(), null);
   }
 
   public RunOptions withCheckMode(boolean check) {
-    return new RunOptions(check, diff, forks, extraVars, limit, tags, skipTags, clock, ssh);
+    return new RunOptions(check, diff, forks, extraVars, limit, tags, skipTags, clock, ssh, becomePassword);
   }
 
   public RunOptions withForks(int n) {
-    return new RunOptions(checkMode, diff, n, extraVars, limit, tags, skipTags, clock, ssh);
+    return new RunOptions(checkMode, diff, n, extraVars, limit, tags, skipTags, clock, ssh, becomePassword);
   }
 
   public RunOptions withClock(RunClock c) {
-    return new RunOptions(checkMode, diff, forks, extraVars, limit, tags, skipTags, c, ssh);
+    return new RunOptions(checkMode, diff, forks, extraVars, limit, tags, skipTags, c, ssh, becomePassword);
   }
 
   public RunOptions withTags(List<String> run, List<String> skip) {
-    return new RunOptions(checkMode, diff, forks, extraVars, limit, run, skip, clock, ssh);
+    return new RunOptions(checkMode, diff, forks, extraVars, limit, run, skip, clock, ssh, becomePassword);
   }
 
   public RunOptions withExtraVars(Map<String, Object> vars) {
-    return new RunOptions(checkMode, diff, forks, vars, limit, tags, skipTags, clock, ssh);
+    return new RunOptions(checkMode, diff, forks, vars, limit, tags, skipTags, clock, ssh, becomePassword);
   }
 
   public RunOptions withLimit(String pattern) {
-    return new RunOptions(checkMode, diff, forks, extraVars, pattern, tags, skipTags, clock, ssh);
+    return new RunOptions(checkMode, diff, forks, extraVars, pattern, tags, skipTags, clock, ssh, becomePassword);
   }
 
   public RunOptions withSsh(SshDefaults s) {
-    return new RunOptions(checkMode, diff, forks, extraVars, limit, tags, skipTags, clock, s);
+    return new RunOptions(checkMode, diff, forks, extraVars, limit, tags, skipTags, clock, s, becomePassword);
+  }
+
+  public RunOptions withBecomePassword(String password) {
+    return new RunOptions(checkMode, diff, forks, extraVars, limit, tags, skipTags, clock, ssh, password);
+  }
+
+  @Override
+  public String toString() {
+    return "RunOptions[check=" + checkMode + ", diff=" + diff + ", forks=" + forks + ", limit=" + limit
+        + ", tags=" + tags + ", skipTags=" + skipTags + ", becomePassword=" + (becomePassword == null ? "none" : "****") + "]";
   }
 
   public RunOptions withDiff(boolean d) {
-    return new RunOptions(checkMode, d, forks, extraVars, limit, tags, skipTags, clock, ssh);
+    return new RunOptions(checkMode, d, forks, extraVars, limit, tags, skipTags, clock, ssh, becomePassword);
   }
 }

@@ -65,9 +65,6 @@ final class TaskWalker {
     if (active.isEmpty()) {
       return;
     }
-    if (Boolean.TRUE.equals(task.options().become())) {
-      run.warnBecome();
-    }
     TaskEvent event = handler
         ? TaskEvent.handler(task.displayName(), task.action(), task.options().position())
         : TaskEvent.task(task.displayName(), task.action(), task.options().position());

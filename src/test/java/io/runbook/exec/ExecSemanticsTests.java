@@ -656,4 +656,34 @@ class ExecSemanticsTests {
         """);
     assertThat(l.last("show", "h2").result()).containsEntry("msg", "9002 4 h1,h2 h2");
   }
+
+  @Test
+  void becomeRunsTasksThroughSudoWithThePasswordFromTheRun() throws Exception {
+    Path sudo = dir.resolve("bin/sudo");
+    java.nio.file.Files.createDirectories(sudo.getParent());
+    java.nio.file.Files.copy(Path.of("src/test/resources/fixtures/become/fake-sudo"), sudo);
+    sudo.toFile().setExecutable(true);
+    Fixture f = fixture();
+    f.options = f.options.withBecomePassword("s3cret");
+    RecordingListener l = f.run("""
+        - hosts: h1
+          become: true
+          vars: {ansible_become_exe: "%s"}
+          tasks:
+            - name: as root
+              shell: echo $SUDO_AS
+              register: a
+            - name: as tidb
+              shell: echo $SUDO_AS
+              become_user: tidb
+              register: b
+            - name: not at all
+              shell: echo "${SUDO_AS:-me}"
+              become: false
+              register: c
+            - name: show
+              debug: {msg: "{{ a.stdout }} {{ b.stdout }} {{ c.stdout }}"}
+        """.formatted(sudo));
+    assertThat(l.last("show", "h1").result()).containsEntry("msg", "root tidb me");
+  }
 }

@@ -150,10 +150,7 @@ public final class SshTransport implements Transport {
       throw new TransportException("cannot stat " + path + " on " + connection.target().name() + ": "
           + r.stderr().strip());
     }
-    String[] f = r.stdout().strip().split("\\|");
-    FileStat.Type type = f[0].startsWith("regular") ? FileStat.Type.FILE
-        : f[0].equals("directory") ? FileStat.Type.DIRECTORY : FileStat.Type.OTHER;
-    return Optional.of(new FileStat(type, Long.parseLong(f[1]), Integer.parseInt(f[2], 8), f[3], f[4]));
+    return Optional.of(io.runbook.transport.FileStatLine.parse(r.stdout()));
   }
 
   @Override
