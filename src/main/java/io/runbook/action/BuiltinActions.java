@@ -11,6 +11,6 @@ public final class BuiltinActions {
         new CommandAction(), new ShellAction(), new DebugAction(), new SetFactAction(),
         new AssertAction(), new FailAction(), new PauseAction(), new WaitForAction(),
         new HttpAction(), new CopyAction(), new FileAction(), new TemplateAction(),
-        new LineInFileAction(), new TomlAction(), new ServiceAction()));
+        new LineInFileAction(), new TomlAction(), new ServiceAction(), new FetchAction()));
   }
 }

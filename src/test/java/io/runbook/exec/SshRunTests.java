@@ -36,7 +36,9 @@ class SshRunTests {
                 register: r
               - name: show
                 debug: {msg: "{{ r.stdout }}"}
-          """.formatted(deploy, deploy, deploy, deploy), """
+              - name: bring the config back
+                fetch: {src: "%s/conf/pump.toml", dest: fetched}
+          """.formatted(deploy, deploy, deploy, deploy, deploy), """
           all:
             children:
               pumps:
@@ -51,6 +53,9 @@ class SshRunTests {
       assertThat(l.exitCode).isZero();
       assertThat(l.last("show", "pump1").result()).containsEntry("msg", "exec bin/pump --addr=0.0.0.0:8250");
       assertThat(Files.readString(deploy.resolve("conf/pump.toml"))).isEqualTo("gc = 7\n");
+      Path fetched = dir.resolve("fetched/pump1").resolve(deploy.toString().substring(1)).resolve("conf/pump.toml");
+      assertThat(fetched).hasContent("gc = 7");
+      assertThat(l.of("bring the config back")).containsExactly("changed pump1");
     }
   }
 
