@@ -68,6 +68,10 @@ public final class RunCommand implements Callable<Integer> {
       description = "SSH connect timeout (default ${DEFAULT-VALUE}).")
   int connectTimeout;
 
+  @Option(names = {"-k", "--ask-pass"},
+      description = "Ask for the SSH login password (else RUNBOOK_SSH_PASSWORD, else ansible_password).")
+  boolean askPass;
+
   @Option(names = {"-K", "--ask-become-pass"},
       description = "Ask for the sudo password of become (else RUNBOOK_BECOME_PASSWORD, else"
           + " ansible_become_password, else none).")
@@ -95,8 +99,7 @@ public final class RunCommand implements Callable<Integer> {
         .withCheckMode(check).withDiff(diff).withForks(forks)
         .withExtraVars(ExtraVars.parse(extraVars))
         .withLimit(limit).withTags(tags, skipTags)
-        .withSsh(new SshDefaults(knownHosts != null ? knownHosts : SshDefaults.standard().knownHosts(),
-            hostKeyChecking.equals("accept-new"), java.time.Duration.ofSeconds(connectTimeout)));
+        .withSsh(ssh());
     options = options.withBecomePassword(becomePassword());
     Engine.Inputs inputs = engine.load(playbook, inventory);
     Runner runner = new Runner(engine.actions, engine.expressions, engine.loader);
@@ -104,18 +107,28 @@ public final class RunCommand implements Callable<Integer> {
     return runner.run(inputs.playbook(), inputs.inventory(), options, listener()).exitCode();
   }
 
+  private SshDefaults ssh() {
+    SshDefaults d = SshDefaults.standard();
+    SshDefaults chosen = new SshDefaults(knownHosts != null ? knownHosts : d.knownHosts(),
+        hostKeyChecking.equals("accept-new"), java.time.Duration.ofSeconds(connectTimeout), d.config(),
+        d.password(), d.keyPassphrase());
+    return askPass ? chosen.withPassword(ask("-k", "SSH password: ", "RUNBOOK_SSH_PASSWORD")) : chosen;
+  }
+
   /** From the prompt (-K) or the environment; never from a command-line argument. */
   private String becomePassword() {
-    if (askBecomePass) {
-      java.io.Console console = System.console();
-      if (console == null) {
-        throw new picocli.CommandLine.ParameterException(spec.commandLine(),
-            "-K needs a terminal to ask on; set RUNBOOK_BECOME_PASSWORD instead");
-      }
-      char[] pw = console.readPassword("BECOME password: ");
-      return pw == null ? null : new String(pw);
+    return askBecomePass ? ask("-K", "BECOME password: ", "RUNBOOK_BECOME_PASSWORD")
+        : System.getenv("RUNBOOK_BECOME_PASSWORD");
+  }
+
+  private String ask(String option, String prompt, String variable) {
+    java.io.Console console = System.console();
+    if (console == null) {
+      throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+          option + " needs a terminal to ask on; set " + variable + " instead");
     }
-    return System.getenv("RUNBOOK_BECOME_PASSWORD");
+    char[] pw = console.readPassword(prompt);
+    return pw == null ? null : new String(pw);
   }
 
   private RunListener listener() {

@@ -96,7 +96,7 @@ final class SshConnection {
       c.setConnectTimeout((int) target.connectTimeout().toMillis());
       c.connect(target.host(), target.port());
       c.getConnection().getKeepAlive().setKeepAliveInterval(15);
-      c.authPublickey(target.user(), keys(c));
+      authenticate(c);
       client = c;
       return c;
     } catch (IOException e) {
@@ -107,6 +107,25 @@ final class SshConnection {
       }
       throw unreachable(e);
     }
+  }
+
+  /** Keys first, then the password when there is one, as OpenSSH tries them. */
+  private void authenticate(SSHClient c) throws IOException {
+    List<KeyProvider> keys = keys(c);
+    UserAuthException failed = null;
+    if (!keys.isEmpty()) {
+      try {
+        c.authPublickey(target.user(), keys);
+        return;
+      } catch (UserAuthException e) {
+        failed = e;
+      }
+    }
+    if (target.password() != null) {
+      c.authPassword(target.user(), target.password().toCharArray());
+      return;
+    }
+    throw failed != null ? failed : new UserAuthException("no key and no password to offer");
   }
 
   private List<KeyProvider> keys(SSHClient c) throws IOException {
@@ -124,7 +143,8 @@ final class SshConnection {
       if (!Files.isReadable(f)) {
         throw new UnreachableException(target.name() + ": private key " + f + " cannot be read", null);
       }
-      keys.add(c.loadKeys(f.toString()));
+      keys.add(target.keyPassphrase() == null ? c.loadKeys(f.toString())
+          : c.loadKeys(f.toString(), target.keyPassphrase().toCharArray()));
     }
     return keys;
   }
@@ -143,7 +163,8 @@ final class SshConnection {
       why = "no route to host";
     } else if (e instanceof UserAuthException) {
       why = "authentication failed for user " + target.user() + " (keys offered: "
-          + (target.identityFiles().isEmpty() ? "the defaults in ~/.ssh" : target.identityFiles()) + ")";
+          + (target.identityFiles().isEmpty() ? "the defaults in ~/.ssh" : target.identityFiles())
+          + (target.password() != null ? "; a password was tried too" : "") + ")";
     } else {
       why = message(e);
     }

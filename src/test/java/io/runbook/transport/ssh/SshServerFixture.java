@@ -41,7 +41,7 @@ public final class SshServerFixture implements AutoCloseable {
     SimpleGeneratorHostKeyProvider keys = new SimpleGeneratorHostKeyProvider(dir.resolve("host.key"));
     server.setKeyPairProvider(keys);
     server.setPublickeyAuthenticator(new AuthorizedKeysAuthenticator(dir.resolve("id_ecdsa.pub")));
-    server.setPasswordAuthenticator(null);
+    server.setPasswordAuthenticator((user, password, session) -> "s3cret".equals(password));
     server.setKeyboardInteractiveAuthenticator(null);
     server.setCommandFactory((channel, command) ->
         new ProcessShellFactory(command, List.of("/bin/sh", "-c", command)).createShell(channel));
@@ -69,6 +69,12 @@ public final class SshServerFixture implements AutoCloseable {
   SshTarget target(boolean acceptNew) {
     return new SshTarget("testhost", "127.0.0.1", port(), System.getProperty("user.name"),
         List.of(clientKey), knownHosts, acceptNew, Duration.ofSeconds(5));
+  }
+
+  /** Also accepts this (public) key, e.g. one made with a passphrase. */
+  public void authorize(Path publicKey) throws IOException {
+    Files.writeString(dir.resolve("id_ecdsa.pub"), Files.readString(dir.resolve("id_ecdsa.pub"))
+        + Files.readString(publicKey));
   }
 
   /** Ends every session from the server's side, as a dropped network would. */

@@ -149,4 +149,44 @@ class SshTransportTests {
     }
     assertThat(server.sessionsOpened).hasValue(2);
   }
+
+  @Test
+  void aPasswordLoginWorksWhenNoKeyIsAccepted() throws Exception {
+    server.trustServer();
+    SshTarget t = new SshTarget("pw", "127.0.0.1", server.port(), "anyone", List.of(), server.knownHosts, false,
+        Duration.ofSeconds(5), "s3cret", null);
+    try (SshTransport ssh = new SshTransport(t)) {
+      assertThat(ssh.run(CommandSpec.of("echo", "in")).stdout()).isEqualTo("in\n");
+    }
+    assertThat(t.toString()).doesNotContain("s3cret");
+  }
+
+  @Test
+  void anEncryptedKeyOpensWithItsPassphrase() throws Exception {
+    server.trustServer();
+    SshServerFixture.run("ssh-keygen", "-q", "-t", "ecdsa", "-b", "256", "-N", "phrase", "-f", dir.resolve("locked").toString());
+    server.authorize(dir.resolve("locked.pub"));
+    SshTarget t = new SshTarget("enc", "127.0.0.1", server.port(), "tidb", List.of(dir.resolve("locked")),
+        server.knownHosts, false, Duration.ofSeconds(5), null, "phrase");
+    try (SshTransport ssh = new SshTransport(t)) {
+      assertThat(ssh.run(CommandSpec.of("true")).succeeded()).isTrue();
+    }
+  }
+
+  @Test
+  void sshConfigFillsWhatTheInventoryLeavesOut() throws Exception {
+    Path config = dir.resolve("config");
+    Files.writeString(config, "Host pump*\n  HostName 127.0.0.1\n  User tidb\n  Port 2222\n"
+        + "  IdentityFile ~/.ssh/tidb_key\nHost *\n  User nobody\n");
+    SshDefaults d = new SshDefaults(server.knownHosts, false, Duration.ofSeconds(5), SshConfig.read(config), null, null);
+    SshTarget fromConfig = SshTargets.from("pump1", Map.of(), d);
+    assertThat(fromConfig.host()).isEqualTo("127.0.0.1");
+    assertThat(fromConfig.user()).isEqualTo("tidb");
+    assertThat(fromConfig.port()).isEqualTo(2222);
+    assertThat(fromConfig.identityFiles()).containsExactly(Path.of(System.getProperty("user.home"), ".ssh/tidb_key"));
+    SshTarget inventoryWins = SshTargets.from("pump1", Map.of("ansible_user", "root", "ansible_port", 22L), d);
+    assertThat(inventoryWins.user()).isEqualTo("root");
+    assertThat(inventoryWins.port()).isEqualTo(22);
+    assertThat(SshTargets.from("drainer", Map.of(), d).user()).isEqualTo("nobody");
+  }
 }
