@@ -232,6 +232,10 @@ public final class SshTransport implements Transport {
     return connection.target().describe();
   }
 
+  SshConnection connection() {
+    return connection;
+  }
+
   @Override
   public void close() {
     connection.close();

@@ -45,6 +45,16 @@ class SshTransportTests {
   }
 
   @Test
+  void theConnectionSendsSmallPacketsWithoutDelay() throws Exception {
+    // Without TCP_NODELAY every command waited ~40 ms for delayed ACKs (45 ms instead of 2.6 ms).
+    server.trustServer();
+    try (SshTransport ssh = new SshTransport(server.target(false))) {
+      ssh.run(CommandSpec.of("true"));
+      assertThat(ssh.connection().tcpNoDelay()).isTrue();
+    }
+  }
+
+  @Test
   void argvArrivesIntactWithEnvironmentDirectoryAndStdin() throws Exception {
     server.trustServer();
     try (SshTransport ssh = new SshTransport(server.target(false))) {
