@@ -106,6 +106,18 @@ check "a changed host key is refused" grep -q "HOST KEY CHANGED for \[127.0.0.1\
 check "the refusal names the known_hosts line" grep -q "$work/known_hosts:2" <<<"$out3"
 check "the run exits 3 (unreachable)" test "$rc" -eq 3
 
+# ssh-agent: the key only in the agent, none named in the inventory.
+eval "$(ssh-agent -s)" >/dev/null
+ssh-add -q "$work/id_ed25519"
+printf '[pumps]\npump1 ansible_host=127.0.0.1 ansible_port=22201 ansible_user=%s\n' "$user" >"$work/agent.ini"
+printf -- '- hosts: pump1\n  tasks:\n    - command: id -un\n' >"$work/agent.yml"
+set +e
+HOME="$work" bin/runbook run "$work/agent.yml" -i "$work/agent.ini" --known-hosts "$work/known_hosts" --no-color >"$work/agent.out"
+rc=$?
+set -e
+ssh-agent -k >/dev/null
+check "a key held by ssh-agent logs in" test "$rc" -eq 0
+
 # become: real sudo on the host, NOPASSWD for the test user; a root-owned file, then as tidb-like user.
 echo "$user ALL=(ALL) NOPASSWD: ALL" >/etc/sudoers.d/runbook-e2e
 chmod 440 /etc/sudoers.d/runbook-e2e

@@ -111,10 +111,25 @@ final class SshConnection {
     }
   }
 
-  /** Keys first, then the password when there is one, as OpenSSH tries them. */
+  /** The agent's keys, then key files, then the password when there is one, as OpenSSH tries them. */
   private void authenticate(SSHClient c) throws IOException {
-    List<KeyProvider> keys = keys(c);
     UserAuthException failed = null;
+    SshAgent agent = target.identityFiles().isEmpty() ? SshAgent.fromEnvironment() : null;
+    if (agent != null) {
+      try {
+        for (SshAgent.Identity id : agent.identities()) {
+          try {
+            c.auth(target.user(), new AgentAuth(agent, id));
+            return;
+          } catch (UserAuthException e) {
+            failed = e;
+          }
+        }
+      } catch (IOException e) {
+        // an agent that does not answer is no reason to stop: key files and passwords remain
+      }
+    }
+    List<KeyProvider> keys = keys(c);
     if (!keys.isEmpty()) {
       try {
         c.authPublickey(target.user(), keys);

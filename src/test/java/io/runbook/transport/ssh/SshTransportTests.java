@@ -199,4 +199,33 @@ class SshTransportTests {
     assertThat(inventoryWins.port()).isEqualTo(22);
     assertThat(SshTargets.from("drainer", Map.of(), d).user()).isEqualTo("nobody");
   }
+
+  @Test
+  void aKeyHeldBySshAgentLogsIn() throws Exception {
+    server.trustServer();
+    Path sock = dir.resolve("agent.sock");
+    Process agent = new ProcessBuilder("ssh-agent", "-D", "-a", sock.toString()).redirectErrorStream(true).start();
+    try {
+      for (int i = 0; i < 50 && !Files.exists(sock); i++) {
+        Thread.sleep(50);
+      }
+      ProcessBuilder pb = new ProcessBuilder("ssh-add", server.clientKey.toString()).redirectErrorStream(true);
+      pb.environment().put("SSH_AUTH_SOCK", sock.toString());
+      assertThat(pb.start().waitFor()).isZero();
+      SshAgent sshAgent = new SshAgent(sock);
+      assertThat(sshAgent.identities()).singleElement().satisfies(id -> assertThat(id.type()).startsWith("ecdsa-sha2-"));
+      // The login itself, with the agent's key and no key file:
+      var client = new net.schmizz.sshj.SSHClient();
+      client.addHostKeyVerifier(new net.schmizz.sshj.transport.verification.OpenSSHKnownHosts(server.knownHosts.toFile()));
+      client.connect("127.0.0.1", server.port());
+      try {
+        client.auth("tidb", new AgentAuth(sshAgent, sshAgent.identities().get(0)));
+        assertThat(client.isAuthenticated()).isTrue();
+      } finally {
+        client.close();
+      }
+    } finally {
+      agent.destroy();
+    }
+  }
 }
