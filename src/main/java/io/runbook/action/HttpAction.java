@@ -92,6 +92,14 @@ public final class HttpAction implements Action {
   public ActionResult execute(ActionContext ctx, Map<String, Object> args) {
     ActionArgs a = new ActionArgs(name(), args);
     URI uri = parseUrl(a.requiredString("url"));
+    String host = uri.getHost() == null ? "" : uri.getHost();
+    if (!ctx.transport().isLocal() && (host.equals("localhost") || host.startsWith("127.")
+        || host.equals("[::1]") || host.equals("::1"))) {
+      // Requests go out from the controller: the host's own loopback is not reachable from here.
+      throw new ActionException("http runs on the controller, so " + uri + " would reach the"
+          + " controller, not " + ctx.host() + "; use the host's address, e.g."
+          + " http://{{ ansible_host }}:PORT/..., or delegate_to: localhost if the controller is meant");
+    }
     String method = a.string("method", "GET").trim().toUpperCase(Locale.ROOT);
     if (!method.matches("[A-Z]+")) {
       throw new ActionException("'http.method' is not an HTTP method: " + method);

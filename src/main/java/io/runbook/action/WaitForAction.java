@@ -265,6 +265,14 @@ public final class WaitForAction implements Action {
     if (w.drained()) {
       return activeConnections(ctx, w.port()) == 0 ? Optional.of(done) : Optional.empty();
     }
+    if (w.port() != null && !ctx.transport().isLocal() && isLoopback(w.host())) {
+      // The host's own loopback, as Ansible's wait_for (which runs on the host) sees it.
+      if (w.regex() != null) {
+        throw new ActionException("search_regex on a port of a remote host's loopback cannot be read"
+            + " from here; give host: the host's address, or delegate_to: localhost");
+      }
+      return listening(ctx, w.port()) == w.up() ? Optional.of(done) : Optional.empty();
+    }
     if (w.port() != null) {
       return probePort(w, done);
     }
@@ -336,6 +344,37 @@ public final class WaitForAction implements Action {
       }
     }
     return Optional.empty();
+  }
+
+  private static boolean isLoopback(String host) {
+    return host.equals("localhost") || host.startsWith("127.") || host.equals("::1")
+        || host.equals("0.0.0.0");
+  }
+
+  /** Whether something on the host listens on {@code port}, from its /proc/net/tcp{,6}. */
+  private static boolean listening(ActionContext ctx, int port) {
+    boolean readAny = false;
+    for (String file : List.of("/proc/net/tcp", "/proc/net/tcp6")) {
+      String text;
+      try {
+        text = new String(ctx.transport().read(file), StandardCharsets.UTF_8);
+      } catch (TransportException e) {
+        continue;
+      }
+      readAny = true;
+      for (String line : text.split("\n")) {
+        String[] f = line.trim().split("\\s+");
+        if (f.length >= 4 && f[0].endsWith(":") && f[3].equals("0A")
+            && Integer.parseInt(f[1].substring(f[1].lastIndexOf(':') + 1), 16) == port) {
+          return true;
+        }
+      }
+    }
+    if (!readAny) {
+      throw new ActionException("waiting for a port of " + ctx.transport().describe()
+          + " needs /proc/net/tcp there; give host: its address to check from here instead");
+    }
+    return false;
   }
 
   /** Connections on {@code port} in an active state, from the host's /proc/net/tcp{,6}. */

@@ -86,6 +86,11 @@ final class ScopedTransport implements Transport {
   }
 
   @Override
+  public boolean isLocal() {
+    return inner.isLocal();
+  }
+
+  @Override
   public String describe() {
     return inner.describe();
   }

@@ -142,6 +142,11 @@ public final class BecomeTransport implements Transport {
   }
 
   @Override
+  public boolean isLocal() {
+    return inner.isLocal();
+  }
+
+  @Override
   public String describe() {
     return inner.describe() + " (as " + user + ")";
   }

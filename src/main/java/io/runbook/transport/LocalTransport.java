@@ -185,6 +185,11 @@ public final class LocalTransport implements Transport {
   }
 
   @Override
+  public boolean isLocal() {
+    return true;
+  }
+
+  @Override
   public String describe() {
     return "local";
   }

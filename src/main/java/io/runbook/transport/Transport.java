@@ -44,6 +44,11 @@ public interface Transport extends AutoCloseable {
   /** Renames within the host's filesystem, replacing the target. */
   void rename(String from, String to);
 
+  /** True when this is the controller itself (so a port on 127.0.0.1 is the controller's). */
+  default boolean isLocal() {
+    return false;
+  }
+
   /** Where this transport leads, for messages: {@code local}, {@code ssh://tidb@10.0.1.5:22}. */
   String describe();
 

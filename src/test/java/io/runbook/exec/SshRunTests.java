@@ -78,4 +78,37 @@ class SshRunTests {
     assertThat(l.recap.of("gone").failed).isZero();
     assertThat(l.exitCode).isEqualTo(3);
   }
+
+  @Test
+  void waitForAndHttpOnAnSshHostLookAtTheHostNotTheController() throws Exception {
+    try (SshServerFixture server = new SshServerFixture(dir.resolve("server"));
+        java.net.ServerSocket listening = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      server.trustServer();
+      Fixture f = new Fixture(dir);
+      f.options = f.options.withSsh(new SshDefaults(server.knownHosts, false, Duration.ofSeconds(5)));
+      RecordingListener l = f.run("""
+          - hosts: pumps
+            tasks:
+              - name: port up on the host
+                wait_for: {port: %d, state: started, timeout: 5}
+              - name: port down on the host
+                wait_for: {port: 1, state: stopped, timeout: 5}
+              - name: loopback url
+                http: {url: "http://127.0.0.1:%d/status"}
+                ignore_errors: true
+          """.formatted(listening.getLocalPort(), listening.getLocalPort()), """
+          all:
+            children:
+              pumps:
+                hosts:
+                  pump1:
+                    ansible_host: 127.0.0.1
+                    ansible_port: %d
+                    ansible_ssh_private_key_file: %s
+          """.formatted(server.port(), server.clientKey));
+      assertThat(l.of("port up on the host")).containsExactly("ok pump1");
+      assertThat(l.of("port down on the host")).containsExactly("ok pump1");
+      assertThat(l.last("loopback url", "pump1").message()).contains("would reach the controller");
+    }
+  }
 }
