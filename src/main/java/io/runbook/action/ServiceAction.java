@@ -242,6 +242,9 @@ public final class ServiceAction implements Action {
         throw new ActionException("'service.status_port' must be between 1 and 65535, not " + port);
       }
       String host = a.string("status_host", "127.0.0.1");
+      if (HostPorts.onHost(ctx, host)) {
+        return HostPorts.listening(ctx, port.intValue());
+      }
       try (Socket s = new Socket()) {
         s.connect(new InetSocketAddress(host, port.intValue()), STATUS_CONNECT_MILLIS);
         return true;

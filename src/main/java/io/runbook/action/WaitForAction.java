@@ -265,13 +265,13 @@ public final class WaitForAction implements Action {
     if (w.drained()) {
       return activeConnections(ctx, w.port()) == 0 ? Optional.of(done) : Optional.empty();
     }
-    if (w.port() != null && !ctx.transport().isLocal() && isLoopback(w.host())) {
+    if (w.port() != null && HostPorts.onHost(ctx, w.host())) {
       // The host's own loopback, as Ansible's wait_for (which runs on the host) sees it.
       if (w.regex() != null) {
         throw new ActionException("search_regex on a port of a remote host's loopback cannot be read"
             + " from here; give host: the host's address, or delegate_to: localhost");
       }
-      return listening(ctx, w.port()) == w.up() ? Optional.of(done) : Optional.empty();
+      return HostPorts.listening(ctx, w.port()) == w.up() ? Optional.of(done) : Optional.empty();
     }
     if (w.port() != null) {
       return probePort(w, done);
@@ -346,69 +346,10 @@ public final class WaitForAction implements Action {
     return Optional.empty();
   }
 
-  private static boolean isLoopback(String host) {
-    return host.equals("localhost") || host.startsWith("127.") || host.equals("::1")
-        || host.equals("0.0.0.0");
-  }
-
-  /** Whether something on the host listens on {@code port}, from its /proc/net/tcp{,6}. */
-  private static boolean listening(ActionContext ctx, int port) {
-    boolean readAny = false;
-    for (String file : List.of("/proc/net/tcp", "/proc/net/tcp6")) {
-      String text;
-      try {
-        text = new String(ctx.transport().read(file), StandardCharsets.UTF_8);
-      } catch (TransportException e) {
-        continue;
-      }
-      readAny = true;
-      for (String line : text.split("\n")) {
-        String[] f = line.trim().split("\\s+");
-        if (f.length >= 4 && f[0].endsWith(":") && f[3].equals("0A")
-            && Integer.parseInt(f[1].substring(f[1].lastIndexOf(':') + 1), 16) == port) {
-          return true;
-        }
-      }
-    }
-    if (!readAny) {
-      throw new ActionException("waiting for a port of " + ctx.transport().describe()
-          + " needs /proc/net/tcp there; give host: its address to check from here instead");
-    }
-    return false;
-  }
-
-  /** Connections on {@code port} in an active state, from the host's /proc/net/tcp{,6}. */
+  /** Connections on {@code port} in an active state, from the host's socket table. */
   private static int activeConnections(ActionContext ctx, int port) {
-    int count = 0;
-    boolean readAny = false;
-    for (String file : List.of("/proc/net/tcp", "/proc/net/tcp6")) {
-      String text;
-      try {
-        text = new String(ctx.transport().read(file), StandardCharsets.UTF_8);
-      } catch (TransportException e) {
-        continue;
-      }
-      readAny = true;
-      for (String line : text.split("\n")) {
-        String[] f = line.trim().split("\\s+");
-        if (f.length < 4 || !f[0].endsWith(":")) {
-          continue;
-        }
-        int colon = f[1].lastIndexOf(':');
-        if (colon < 0) {
-          continue;
-        }
-        int local = Integer.parseInt(f[1].substring(colon + 1), 16);
-        if (local == port && ACTIVE_TCP_STATES.contains(f[3])) {
-          count++;
-        }
-      }
-    }
-    if (!readAny) {
-      throw new ActionException("state drained needs /proc/net/tcp on the host, which "
-          + ctx.transport().describe() + " does not have");
-    }
-    return count;
+    return (int) HostPorts.sockets(ctx).stream()
+        .filter(s -> s.localPort() == port && ACTIVE_TCP_STATES.contains(s.state())).count();
   }
 
   private static Duration seconds(double s) {
