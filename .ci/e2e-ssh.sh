@@ -106,6 +106,26 @@ check "a changed host key is refused" grep -q "HOST KEY CHANGED for \[127.0.0.1\
 check "the refusal names the known_hosts line" grep -q "$work/known_hosts:2" <<<"$out3"
 check "the run exits 3 (unreachable)" test "$rc" -eq 3
 
+# A connection dropped mid-run (the server side of pump3's session killed during a pause) is
+# opened again for the next task.
+cat >"$work/drop.yml" <<'YML'
+- hosts: pump3
+  tasks:
+    - {name: before, command: "true"}
+    - {name: meanwhile the connection dies, pause: {seconds: 3}}
+    - {name: after, command: "true"}
+YML
+logins_before=$(grep -c "Accepted publickey" "$work/sshd_22203.log" || true)
+(sleep 1.5; pkill -f "sshd: $user" || true) &
+set +e
+out5=$(bin/runbook run "$work/drop.yml" -i "$work/hosts.ini" --known-hosts "$work/known_hosts" --no-color)
+rc=$?
+set -e
+echo "$out5" | tail -2
+check "a connection dropped mid-run is opened again" test "$rc" -eq 0
+logins_after=$(grep -c "Accepted publickey" "$work/sshd_22203.log" || true)
+check "it really dropped: two logins in that run" test $((logins_after - logins_before)) -eq 2
+
 # ssh-agent: the key only in the agent, none named in the inventory.
 eval "$(ssh-agent -s)" >/dev/null
 ssh-add -q "$work/id_ed25519"

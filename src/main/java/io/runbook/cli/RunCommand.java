@@ -72,6 +72,10 @@ public final class RunCommand implements Callable<Integer> {
       description = "Ask for the SSH login password (else RUNBOOK_SSH_PASSWORD, else ansible_password).")
   boolean askPass;
 
+  @Option(names = "--ask-key-passphrase",
+      description = "Ask for the passphrase of encrypted private keys (else RUNBOOK_SSH_KEY_PASSPHRASE).")
+  boolean askKeyPassphrase;
+
   @Option(names = {"-K", "--ask-become-pass"},
       description = "Ask for the sudo password of become (else RUNBOOK_BECOME_PASSWORD, else"
           + " ansible_become_password, else none).")
@@ -111,7 +115,8 @@ public final class RunCommand implements Callable<Integer> {
     SshDefaults d = SshDefaults.standard();
     SshDefaults chosen = new SshDefaults(knownHosts != null ? knownHosts : d.knownHosts(),
         hostKeyChecking.equals("accept-new"), java.time.Duration.ofSeconds(connectTimeout), d.config(),
-        d.password(), d.keyPassphrase());
+        d.password(), askKeyPassphrase
+            ? ask("--ask-key-passphrase", "Key passphrase: ", "RUNBOOK_SSH_KEY_PASSPHRASE") : d.keyPassphrase());
     return askPass ? chosen.withPassword(ask("-k", "SSH password: ", "RUNBOOK_SSH_PASSWORD")) : chosen;
   }
 

@@ -34,9 +34,11 @@ final class FailureRules {
     if (maxFailPercentage != null) {
       double pct = 100.0 * down.size() / batch.size();
       if (pct > maxFailPercentage) {
+        long unreachable = down.stream().filter(h -> h.unreachable).count();
         throw new AbortRun(String.format(java.util.Locale.ROOT,
-            "max_fail_percentage %s exceeded: %d of %d hosts in this batch failed (%s)",
-            Attempts.format(maxFailPercentage), down.size(), batch.size(), names(down)));
+            "max_fail_percentage %s exceeded: %d of %d hosts in this batch failed (%s)%s",
+            Attempts.format(maxFailPercentage), down.size(), batch.size(), names(down),
+            unreachable == 0 ? "" : ", " + unreachable + " of them unreachable"));
       }
     }
   }
