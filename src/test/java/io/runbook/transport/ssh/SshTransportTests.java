@@ -228,4 +228,19 @@ class SshTransportTests {
       agent.destroy();
     }
   }
+
+  @Test
+  void rsaAndEd25519KeysLogInToo() throws Exception {
+    server.trustServer();
+    for (String type : new String[] {"rsa", "ed25519"}) {
+      Path key = dir.resolve("id_" + type);
+      SshServerFixture.run("ssh-keygen", "-q", "-t", type, "-N", "", "-f", key.toString());
+      server.authorize(dir.resolve("id_" + type + ".pub"));
+      SshTarget t = new SshTarget(type, "127.0.0.1", server.port(), "tidb", List.of(key), server.knownHosts, false,
+          Duration.ofSeconds(5));
+      try (SshTransport ssh = new SshTransport(t)) {
+        assertThat(ssh.run(CommandSpec.of("echo", type)).stdout()).as(type).isEqualTo(type + "\n");
+      }
+    }
+  }
 }
