@@ -49,6 +49,7 @@ final class ActionRunner {
           : loop(task, event, host, inh, scope, target, noLog);
     } catch (UnreachableException e) {
       host.unreachable = true;
+      host.lastFailure = "'" + task.displayName() + "': unreachable: " + e.getMessage();
       run.recap.of(host.name).unreachable++;
       report(event, host.name, Status.UNREACHABLE, e.getMessage(), null, null, Map.of(), List.of(), false);
       return Attempts.failure(e.getMessage());
@@ -159,6 +160,7 @@ final class ActionRunner {
     boolean ignored = ignored(inh, scope, r);
     if (r.failed() && !ignored) {
       host.failed = true;
+      host.lastFailure = "'" + task.displayName() + "': " + r.message();
     }
     count(host.name, r.status(), ignored);
     return r;

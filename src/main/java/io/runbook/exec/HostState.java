@@ -14,6 +14,8 @@ final class HostState {
   final Set<String> notified = new LinkedHashSet<>();
   boolean failed;
   boolean unreachable;
+  /** The task that last failed on this host, and why: for gate and abort messages. */
+  String lastFailure;
 
   HostState(String name) {
     this.name = name;

@@ -81,11 +81,29 @@ final class PlayRunner {
     FailureRules rules = new FailureRules(states, play.anyErrorsFatal(), maxFail);
     TaskWalker walker = new TaskWalker(run, scope, pool, rules);
     Inherited inh = Inherited.forPlay(play);
+    gate("before_batch", play.beforeBatch(), walker, inh, names);
     for (List<TaskNode> section : List.of(play.preTasks(), play.tasks(), play.postTasks())) {
       walker.walk(section, states, inh);
       flushHandlers(walker, states, inh);
     }
     rules.afterBatch();
+    gate("after_batch", play.afterBatch(), walker, inh, names);
+  }
+
+  /**
+   * A gate: tasks run once on the controller (as {@code localhost}) with {@code
+   * ansible_play_batch} set. If one fails, the run stops before another host is touched.
+   */
+  private void gate(String which, List<TaskNode> tasks, TaskWalker walker, Inherited inh,
+      List<String> batch) throws InterruptedException {
+    if (tasks.isEmpty()) {
+      return;
+    }
+    HostState controller = run.host("localhost");
+    walker.walk(tasks, List.of(controller), inh, which.toUpperCase(java.util.Locale.ROOT).replace('_', ' '));
+    if (!controller.active()) {
+      throw new AbortRun(which + " gate failed for batch " + batch + ": " + controller.lastFailure);
+    }
   }
 
   private void flushHandlers(TaskWalker walker, List<HostState> states, Inherited inh)

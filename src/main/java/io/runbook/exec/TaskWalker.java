@@ -41,12 +41,17 @@ final class TaskWalker {
   }
 
   void walk(List<TaskNode> nodes, List<HostState> hosts, Inherited inh) throws InterruptedException {
+    walk(nodes, hosts, inh, "TASK");
+  }
+
+  void walk(List<TaskNode> nodes, List<HostState> hosts, Inherited inh, String kind)
+      throws InterruptedException {
     for (TaskNode node : nodes) {
       if (hosts.stream().noneMatch(HostState::active)) {
         return;
       }
       if (node instanceof ActionTask task) {
-        action(task, hosts, inh.plus(task.options()), false);
+        action(task, hosts, inh.plus(task.options()), kind);
       } else if (node instanceof BlockTask block) {
         block(block, hosts, inh.plus(block.options()));
       } else {
@@ -58,16 +63,23 @@ final class TaskWalker {
   /** Runs one action task on the active hosts; handlers pass {@code handler = true}. */
   void action(ActionTask task, List<HostState> hosts, Inherited inh, boolean handler)
       throws InterruptedException {
-    if (!handler && !run.tags.selects(inh.tags())) {
+    action(task, hosts, inh, handler ? "RUNNING HANDLER" : "TASK");
+  }
+
+  /**
+   * Runs one action task; {@code kind} is how it is announced (TASK, RUNNING HANDLER, BEFORE
+   * BATCH, AFTER BATCH). Tags select only ordinary tasks: handlers and gates always run.
+   */
+  void action(ActionTask task, List<HostState> hosts, Inherited inh, String kind)
+      throws InterruptedException {
+    if (kind.equals("TASK") && !run.tags.selects(inh.tags())) {
       return;
     }
     List<HostState> active = hosts.stream().filter(HostState::active).toList();
     if (active.isEmpty()) {
       return;
     }
-    TaskEvent event = handler
-        ? TaskEvent.handler(task.displayName(), task.action(), task.options().position())
-        : TaskEvent.task(task.displayName(), task.action(), task.options().position());
+    TaskEvent event = new TaskEvent(task.displayName(), task.action(), task.options().position(), kind);
     run.listener.taskStarted(event);
     if (task.options().runOnce() || isPause(task)) {
       HostState first = active.get(0);

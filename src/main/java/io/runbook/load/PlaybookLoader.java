@@ -32,7 +32,7 @@ public final class PlaybookLoader {
   static final Set<String> PLAY_KEYS = NodeReader.setOf("name", "hosts", "serial",
       "max_fail_percentage", "any_errors_fatal", "order", "vars", "vars_files", "pre_tasks",
       "tasks", "post_tasks", "handlers", "become", "become_user", "connection", "timeout", "tags",
-      "environment", "forks", "gather_facts");
+      "environment", "forks", "gather_facts", "before_batch", "after_batch");
 
   private final ActionRegistry actions;
   private final Expressions expressions;
@@ -153,6 +153,8 @@ public final class PlaybookLoader {
     List<TaskNode> pre = tasks.tasks(play.get("pre_tasks"), "pre_tasks", baseDir);
     List<TaskNode> main = tasks.tasks(play.get("tasks"), "tasks", baseDir);
     List<TaskNode> post = tasks.tasks(play.get("post_tasks"), "post_tasks", baseDir);
+    List<TaskNode> beforeBatch = tasks.tasks(play.get("before_batch"), "before_batch", baseDir);
+    List<TaskNode> afterBatch = tasks.tasks(play.get("after_batch"), "after_batch", baseDir);
     new HandlerCheck(in).check(handlers, List.of(pre, main, post));
     return new Play(name, play.position(), hosts, serial, maxFail,
         play.has("any_errors_fatal") && Boolean.TRUE.equals(in.bool(play.get("any_errors_fatal"), "any_errors_fatal")),
@@ -162,7 +164,7 @@ public final class PlaybookLoader {
         play.has("timeout") ? in.integer(play.get("timeout"), "timeout") : null,
         play.get("environment"),
         play.has("become") ? in.bool(play.get("become"), "become") : null,
-        play.get("become_user"), play.get("connection"));
+        play.get("become_user"), play.get("connection"), beforeBatch, afterBatch);
   }
 
   private static List<YNode> serial(YNode node, NodeReader in) {

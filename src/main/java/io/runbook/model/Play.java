@@ -13,6 +13,8 @@ import java.util.Map;
  * @param maxFailPercentage null when not set; the run stops when a batch's failures exceed it
  * @param vars              play vars, rendered lazily so that they may refer to each other
  * @param varsFiles         paths (may be templates) of YAML files whose keys become play vars
+ * @param beforeBatch       gate tasks run on the controller before each batch is touched
+ * @param afterBatch        gate tasks run on the controller after each batch is done
  */
 public record Play(
     String name,
@@ -34,7 +36,9 @@ public record Play(
     YNode environment,
     Boolean become,
     YNode becomeUser,
-    YNode connection) {
+    YNode connection,
+    List<TaskNode> beforeBatch,
+    List<TaskNode> afterBatch) {
 
   /** The orders Ansible offers for hosts within a play. */
   public enum HostOrder {

@@ -686,4 +686,45 @@ class ExecSemanticsTests {
         """.formatted(sudo));
     assertThat(l.last("show", "h1").result()).containsEntry("msg", "root tidb me");
   }
+
+  @Test
+  void batchGatesRunOnTheControllerOncePerBatchWithTheBatchSet() {
+    RecordingListener l = fixture().run("""
+        - hosts: web
+          serial: 2
+          before_batch:
+            - name: admit
+              debug: {msg: "{{ join(ansible_play_batch, ',') }}"}
+          tasks:
+            - name: work
+              command: "true"
+          after_batch:
+            - name: check
+              assert: {that: size(ansible_play_batch) == 2}
+        """);
+    assertThat(l.results.stream().filter(r -> r.task().name().equals("admit"))
+        .map(r -> r.host() + " " + r.result().get("msg"))).containsExactly("localhost h1,h2", "localhost h3,h4");
+    assertThat(l.events).containsSubsequence("before batch admit", "task work", "after batch check",
+        "before batch admit", "task work", "after batch check");
+  }
+
+  @Test
+  void aFailingGateStopsTheRunBeforeTheNextHostIsTouched() {
+    RecordingListener l = fixture().run("""
+        - hosts: web
+          serial: 1
+          tasks:
+            - name: work
+              command: "true"
+          after_batch:
+            - name: healthy
+              assert:
+                that: inventory_hostname != 'localhost' or size(ansible_play_batch) == 0
+                fail_msg: "cluster unhealthy after {{ ansible_play_batch[0] }}"
+        """);
+    assertThat(l.of("work")).containsExactly("changed h1");
+    assertThat(l.abortReason).contains("after_batch gate failed for batch [h1]")
+        .contains("'healthy'").contains("cluster unhealthy after h1");
+    assertThat(l.exitCode).isEqualTo(2);
+  }
 }
