@@ -3,6 +3,9 @@ package io.runbook.cli;
 import io.runbook.exec.RunOptions;
 import io.runbook.exec.Runner;
 import io.runbook.load.ExtraVars;
+import io.runbook.journal.Journal;
+import io.runbook.journal.RunLock;
+import io.runbook.report.CompositeListener;
 import io.runbook.report.ConsoleReporter;
 import io.runbook.report.JsonlReporter;
 import io.runbook.report.RunListener;
@@ -81,6 +84,14 @@ public final class RunCommand implements Callable<Integer> {
           + " ansible_become_password, else none).")
   boolean askBecomePass;
 
+  @Option(names = "--state-dir", defaultValue = ".runbook", paramLabel = "DIR",
+      description = "Where run journals and locks live (default ${DEFAULT-VALUE}).")
+  Path stateDir;
+
+  @Option(names = "--break-lock",
+      description = "Take over the lock a dead run left on this inventory (after checking what it left half-done).")
+  boolean breakLock;
+
   @Option(names = "--no-color", description = "No ANSI colours.")
   boolean noColor;
 
@@ -107,8 +118,17 @@ public final class RunCommand implements Callable<Integer> {
     options = options.withBecomePassword(becomePassword());
     Engine.Inputs inputs = engine.load(playbook, inventory);
     Runner runner = new Runner(engine.actions, engine.expressions, engine.loader);
-    Interrupts.onCtrlC();
-    return runner.run(inputs.playbook(), inputs.inventory(), options, listener()).exitCode();
+    String runId = Journal.newRunId();
+    Path lockOn = inventory != null ? inventory : Path.of("localhost");
+    try (RunLock lock = RunLock.acquire(stateDir, lockOn, runId, breakLock);
+        Journal journal = Journal.start(stateDir, runId, playbook, inputs.playbook().sources(), inventory,
+            options.extraVars(), options.checkMode())) {
+      Interrupts.onCtrlC();
+      int code = runner.run(inputs.playbook(), inputs.inventory(), options,
+          new CompositeListener(List.of(listener(), journal))).exitCode();
+      spec.commandLine().getErr().println("run " + runId + ", journal " + journal.file());
+      return code;
+    }
   }
 
   private SshDefaults ssh() {

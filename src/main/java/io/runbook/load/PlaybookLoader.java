@@ -158,7 +158,7 @@ public final class PlaybookLoader {
     new HandlerCheck(in).check(handlers, List.of(pre, main, post));
     return new Play(name, play.position(), hosts, serial, maxFail,
         play.has("any_errors_fatal") && Boolean.TRUE.equals(in.bool(play.get("any_errors_fatal"), "any_errors_fatal")),
-        order, vars, varsFiles(play.get("vars_files"), baseDir, in), pre, main, post, handlers,
+        order, vars, varsFiles(play.get("vars_files"), baseDir, in, tasks.sources()), pre, main, post, handlers,
         play.has("tags") ? in.names(play.get("tags"), "tags", true) : List.of(),
         play.has("forks") ? in.integer(play.get("forks"), "forks") : null,
         play.has("timeout") ? in.integer(play.get("timeout"), "timeout") : null,
@@ -195,7 +195,7 @@ public final class PlaybookLoader {
         + node.describe() + (node instanceof YScalar s ? " '" + s.text() + "'" : ""));
   }
 
-  private static List<VarsFile> varsFiles(YNode node, Path baseDir, NodeReader in) {
+  private static List<VarsFile> varsFiles(YNode node, Path baseDir, NodeReader in, List<Path> sources) {
     List<VarsFile> out = new ArrayList<>();
     if (node == null) {
       return out;
@@ -211,6 +211,9 @@ public final class PlaybookLoader {
         continue;
       }
       Map<String, YNode> loaded = VarsFiles.read(baseDir.resolve(path), item, in);
+      if (loaded != null) {
+        sources.add(baseDir.resolve(path));
+      }
       out.add(new VarsFile(item, loaded));
     }
     return out;

@@ -54,6 +54,11 @@ final class TaskParser {
     return guards;
   }
 
+  /** Every file read so far (playbooks, task files, vars files): what a run's journal hashes. */
+  List<Path> sources() {
+    return sources;
+  }
+
   /** A task list; {@code baseDir} is where relative import paths start. */
   List<TaskNode> tasks(YNode node, String what, Path baseDir) {
     List<TaskNode> out = new ArrayList<>();

@@ -53,7 +53,7 @@ public final class LocalTransport implements Transport {
           "cannot run " + spec.argv().get(0) + ": " + rootMessage(e), since(start));
     }
     Duration took = since(start);
-    ExitStatus status = watchdog != null && watchdog.killedProcess()
+    ExitStatus status = watchdog != null && watchdog.timedOut()
         ? new ExitStatus.TimedOut(spec.timeout())
         : new ExitStatus.Exited(code);
     return new CommandResult(status, out.toString(StandardCharsets.UTF_8),
@@ -205,6 +205,7 @@ public final class LocalTransport implements Transport {
    */
   private static final class TreeKillingWatchdog extends ExecuteWatchdog {
     private volatile Process process;
+    private volatile boolean timedOut;
 
     TreeKillingWatchdog(Duration timeout) {
       super(timeout.toMillis());
@@ -218,11 +219,21 @@ public final class LocalTransport implements Transport {
 
     @Override
     public synchronized void timeoutOccured(org.apache.commons.exec.Watchdog w) {
+      timedOut = true;
       Process p = process;
       if (p != null) {
-        p.descendants().forEach(ProcessHandle::destroyForcibly);
+        // The process first, so a script cannot go on to its next line when a child dies; the
+        // children are listed before, as they stop being descendants once their parent is gone.
+        java.util.List<ProcessHandle> children = p.descendants().toList();
+        p.destroyForcibly();
+        children.forEach(ProcessHandle::destroyForcibly);
       }
       super.timeoutOccured(w);
+    }
+
+    /** Whether the time ran out (the process may already be gone when the base class looks). */
+    boolean timedOut() {
+      return timedOut;
     }
   }
 }

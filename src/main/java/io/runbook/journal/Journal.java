@@ -1,0 +1,172 @@
+package io.runbook.journal;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.runbook.report.HostResult;
+import io.runbook.report.JsonlReporter;
+import io.runbook.report.Recap;
+import io.runbook.report.RunListener;
+import io.runbook.report.TaskEvent;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The durable record of a run: {@code <state-dir>/runs/<run-id>/journal.jsonl}, one JSON event
+ * per line (the events of {@code --output jsonl}, after a first {@code run_start} line that
+ * names the run and the hashes of what it was started with). Each host's result is forced to
+ * disk before the run goes on, so a controller killed at any moment leaves a journal that
+ * parses and tells what was done.
+ */
+public final class Journal implements RunListener, AutoCloseable {
+  public static final int SCHEMA_VERSION = 1;
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final DateTimeFormatter ID_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
+      .withZone(ZoneOffset.UTC);
+
+  private final String runId;
+  private final Path file;
+  private final FileOutputStream stream;
+  private final JsonlReporter lines;
+
+  private Journal(String runId, Path file, FileOutputStream stream) {
+    this.runId = runId;
+    this.file = file;
+    this.stream = stream;
+    this.lines = new JsonlReporter(new PrintWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8)));
+  }
+
+  /** A new run id: when it started and a random part, sortable by time. */
+  public static String newRunId() {
+    return ID_TIME.format(Instant.now()) + "-" + UUID.randomUUID().toString().substring(0, 6);
+  }
+
+  /**
+   * Opens the journal of a new run and writes its first line: what was run, against what, with
+   * which hashes (every playbook and task file, the inventory, the extra vars).
+   */
+  public static Journal start(Path stateDir, String runId, Path playbook, List<Path> sources,
+      Path inventory, Map<String, Object> extraVars, boolean checkMode) {
+    Path dir = stateDir.resolve("runs").resolve(runId);
+    try {
+      Files.createDirectories(dir);
+      Path file = dir.resolve("journal.jsonl");
+      Journal j = new Journal(runId, file, new FileOutputStream(file.toFile(), true));
+      Map<String, Object> start = new LinkedHashMap<>();
+      start.put("event", "run_start");
+      start.put("ts", Instant.now().toString());
+      start.put("schema", SCHEMA_VERSION);
+      start.put("run_id", runId);
+      start.put("playbook", playbook.toString());
+      start.put("inventory", inventory == null ? null : inventory.toString());
+      start.put("check_mode", checkMode);
+      Map<String, String> hashes = new LinkedHashMap<>();
+      for (Path p : sources) {
+        hashes.put(p.toString(), Hashes.file(p));
+      }
+      if (inventory != null) {
+        hashes.put(inventory.toString(), Hashes.file(inventory));
+      }
+      start.put("hashes", hashes);
+      start.put("extra_vars_hash", Hashes.sha256(JSON.writeValueAsString(new java.util.TreeMap<>(extraVars))));
+      start.put("pid", ProcessHandle.current().pid());
+      j.write(JSON.writeValueAsString(start));
+      return j;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot start the journal in " + dir, e);
+    }
+  }
+
+  public String runId() {
+    return runId;
+  }
+
+  public Path file() {
+    return file;
+  }
+
+  private synchronized void write(String line) throws IOException {
+    stream.write((line + "\n").getBytes(StandardCharsets.UTF_8));
+    stream.flush();
+    stream.getFD().sync();
+  }
+
+  /** Makes what was written durable; called after each host's result and at the end. */
+  private synchronized void sync() {
+    try {
+      stream.flush();
+      stream.getFD().sync();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write the journal " + file, e);
+    }
+  }
+
+  @Override
+  public void playStarted(String name, List<String> hosts) {
+    lines.playStarted(name, hosts);
+  }
+
+  @Override
+  public void batchStarted(int number, int of, List<String> hosts) {
+    lines.batchStarted(number, of, hosts);
+    sync();
+  }
+
+  @Override
+  public void taskStarted(TaskEvent task) {
+    lines.taskStarted(task);
+  }
+
+  @Override
+  public void hostResult(HostResult result) {
+    lines.hostResult(result);
+    sync();
+  }
+
+  @Override
+  public void retrying(TaskEvent task, String host, int retriesLeft, String reason) {
+    lines.retrying(task, host, retriesLeft, reason);
+  }
+
+  @Override
+  public void warning(String message) {
+    lines.warning(message);
+  }
+
+  @Override
+  public void aborted(String reason) {
+    lines.aborted(reason);
+    sync();
+  }
+
+  @Override
+  public void playFinished(String name) {
+    lines.playFinished(name);
+  }
+
+  @Override
+  public void runFinished(Recap recap, int exitCode) {
+    lines.runFinished(recap, exitCode);
+    sync();
+  }
+
+  @Override
+  public void close() {
+    try {
+      stream.close();
+    } catch (IOException ignored) {
+      // everything written was synced already
+    }
+  }
+}

@@ -1,0 +1,119 @@
+package io.runbook.journal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.runbook.cli.Main;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** The run journal and the run lock, through the command line, with real processes. */
+class JournalAndLockTests {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  @TempDir Path dir;
+  private final StringWriter out = new StringWriter();
+  private final StringWriter err = new StringWriter();
+
+  private int run(String... args) {
+    CommandLine cmd = Main.commandLine();
+    cmd.setOut(new PrintWriter(out));
+    cmd.setErr(new PrintWriter(err));
+    return cmd.execute(args);
+  }
+
+  private Path write(String name, String text) throws Exception {
+    Path p = dir.resolve(name);
+    Files.writeString(p, text);
+    return p;
+  }
+
+  @Test
+  void everyRunLeavesAJournalThatParsesWithHashesResultsAndItsEnd() throws Exception {
+    Path inv = write("hosts.yml", "all: {vars: {ansible_connection: local}, hosts: {h1: , h2: }}\n");
+    write("vars.yml", "port: 8250\n");
+    Path play = write("p.yml", """
+        - hosts: all
+          vars_files: [vars.yml]
+          tasks:
+            - name: echo
+              command: echo {{ port }}
+              register: r
+        """);
+    Path state = dir.resolve("state");
+    assertThat(run("run", play.toString(), "-i", inv.toString(), "--state-dir", state.toString(), "-e", "x=1")).isZero();
+    Path journal;
+    try (Stream<Path> runs = Files.list(state.resolve("runs"))) {
+      journal = runs.findFirst().orElseThrow().resolve("journal.jsonl");
+    }
+    List<JsonNode> events = new ArrayList<>();
+    for (String line : Files.readAllLines(journal)) {
+      events.add(JSON.readTree(line));
+    }
+    JsonNode start = events.get(0);
+    assertThat(start.get("event").asText()).isEqualTo("run_start");
+    assertThat(start.get("schema").asInt()).isEqualTo(Journal.SCHEMA_VERSION);
+    assertThat(start.get("hashes").has(play.toString())).isTrue();
+    assertThat(start.get("hashes").has(dir.resolve("vars.yml").toString())).isTrue();
+    assertThat(start.get("hashes").has(inv.toString())).isTrue();
+    assertThat(start.get("extra_vars_hash").asText()).hasSize(64);
+    assertThat(events.stream().filter(e -> e.get("event").asText().equals("host_result"))
+        .map(e -> e.get("host").asText() + "=" + e.at("/result/stdout").asText())).containsExactly("h1=8250", "h2=8250");
+    assertThat(events.get(events.size() - 1).get("event").asText()).isEqualTo("run_end");
+    assertThat(err.toString()).contains("journal " + journal);
+  }
+
+  @Test
+  void aSecondRunOnTheSameInventoryIsRefusedNamingTheHolderAndADeadOneIsStale() throws Exception {
+    Path inv = write("hosts.yml", "all: {vars: {ansible_connection: local}, hosts: {h1: }}\n");
+    Path slow = write("slow.yml", "- hosts: all\n  tasks:\n    - pause: {seconds: 30}\n");
+    Path quick = write("quick.yml", "- hosts: all\n  tasks:\n    - command: \"true\"\n");
+    Path state = dir.resolve("state");
+    Process holder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-cp", System.getProperty("java.class.path"), "io.runbook.cli.Main", "run", slow.toString(),
+        "-i", inv.toString(), "--state-dir", state.toString()).redirectErrorStream(true)
+        .redirectOutput(dir.resolve("holder.log").toFile()).start();
+    try {
+      Path locks = state.resolve("locks");
+      for (int i = 0; i < 200 && !(Files.isDirectory(locks) && lockHasOwner(locks)); i++) {
+        Thread.sleep(50);
+      }
+      assertThat(lockHasOwner(locks)).as("the first run holds the lock").isTrue();
+      assertThat(run("run", quick.toString(), "-i", inv.toString(), "--state-dir", state.toString())).isEqualTo(4);
+      assertThat(err.toString()).contains("is in use by another run").contains("pid " + holder.pid());
+    } finally {
+      holder.destroyForcibly(); // kill -9: the kernel drops the lock, the owner record stays
+      holder.waitFor(10, TimeUnit.SECONDS);
+    }
+    err.getBuffer().setLength(0);
+    assertThat(run("run", quick.toString(), "-i", inv.toString(), "--state-dir", state.toString())).isEqualTo(4);
+    assertThat(err.toString()).contains("ended without releasing its lock").contains("--break-lock");
+    assertThat(run("run", quick.toString(), "-i", inv.toString(), "--state-dir", state.toString(), "--break-lock")).isZero();
+    assertThat(run("run", quick.toString(), "-i", inv.toString(), "--state-dir", state.toString()))
+        .as("a clean end leaves no lock behind").isZero();
+  }
+
+  private static boolean lockHasOwner(Path locks) throws Exception {
+    if (!Files.isDirectory(locks)) {
+      return false;
+    }
+    try (Stream<Path> files = Files.list(locks)) {
+      return files.anyMatch(f -> {
+        try {
+          return Files.size(f) > 0;
+        } catch (Exception e) {
+          return false;
+        }
+      });
+    }
+  }
+}
