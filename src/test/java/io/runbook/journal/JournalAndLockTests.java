@@ -70,6 +70,23 @@ class JournalAndLockTests {
         .map(e -> e.get("host").asText() + "=" + e.at("/result/stdout").asText())).containsExactlyInAnyOrder("h1=8250", "h2=8250");
     assertThat(events.get(events.size() - 1).get("event").asText()).isEqualTo("run_end");
     assertThat(err.toString()).contains("journal " + journal);
+    out.getBuffer().setLength(0);
+    assertThat(run("runs", "--state-dir", state.toString())).isZero();
+    assertThat(out.toString()).contains(journal.getParent().getFileName().toString()).contains(" ok");
+    out.getBuffer().setLength(0);
+    assertThat(run("runs", "show", "last", "--state-dir", state.toString())).isZero();
+    assertThat(out.toString()).contains("status    ok").contains("h1  changed: echo");
+  }
+
+  @Test
+  void aJournalCutOffMidLineStillReadsUpToItsLastWholeEvent() throws Exception {
+    Path runDir = Files.createDirectories(dir.resolve("state/runs/20261124-000000-abcdef"));
+    Files.writeString(runDir.resolve("journal.jsonl"), """
+        {"event":"run_start","ts":"2026-11-24T00:00:00Z","playbook":"up.yml"}
+        {"event":"host_result","task":"stop pump","at":"up.yml:9:7","host":"pump1","status":"changed","result":{}}
+        {"event":"host_res""");
+    assertThat(run("runs", "show", "20261124-000000-abcdef", "--state-dir", dir.resolve("state").toString())).isZero();
+    assertThat(out.toString()).contains("unfinished").contains("pump1  changed: stop pump (up.yml:9:7)");
   }
 
   @Test
