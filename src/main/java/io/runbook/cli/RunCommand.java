@@ -6,6 +6,7 @@ import io.runbook.load.ExtraVars;
 import io.runbook.journal.Journal;
 import io.runbook.journal.RunLock;
 import io.runbook.report.CompositeListener;
+import io.runbook.report.MaskingListener;
 import io.runbook.report.ConsoleReporter;
 import io.runbook.report.JsonlReporter;
 import io.runbook.report.RunListener;
@@ -116,6 +117,12 @@ public final class RunCommand implements Callable<Integer> {
         .withLimit(limit).withTags(tags, skipTags)
         .withSsh(ssh());
     options = options.withBecomePassword(becomePassword());
+    for (String e : extraVars) {
+      // -e @secret.yml / @vault.yml: every value in it is a secret
+      if (e.startsWith("@") && io.runbook.exec.SecretFiles.isSecret(e.substring(1))) {
+        options.secrets().addAll(ExtraVars.parse(List.of(e)));
+      }
+    }
     Engine.Inputs inputs = engine.load(playbook, inventory);
     Runner runner = new Runner(engine.actions, engine.expressions, engine.loader);
     String runId = Journal.newRunId();
@@ -125,7 +132,7 @@ public final class RunCommand implements Callable<Integer> {
             options.extraVars(), options.checkMode())) {
       Interrupts.onCtrlC();
       int code = runner.run(inputs.playbook(), inputs.inventory(), options,
-          new CompositeListener(List.of(listener(), journal))).exitCode();
+          new MaskingListener(new CompositeListener(List.of(listener(), journal)), options.secrets())).exitCode();
       spec.commandLine().getErr().println("run " + runId + ", journal " + journal.file());
       return code;
     }

@@ -62,6 +62,11 @@ final class ActionRunner {
       report(event, host.name, Status.FAILED, result.message(), null, null, result.registered(),
           List.of(), false);
     }
+    if (noLog) {
+      // What a no_log task registered stays secret in everything printed afterwards.
+      run.options.secrets().addAll(result.registered());
+      run.options.secrets().addAll(result.facts());
+    }
     return settle(task, host, inh, scope, result, noLog);
   }
 

@@ -33,13 +33,20 @@ final class PlayScope {
   /** Reads vars files whose paths are templates; static ones were read at load time. */
   void loadVarsFiles(java.util.function.BiFunction<String, SourcePosition, Map<String, YNode>> reader) {
     for (VarsFile f : play.varsFiles()) {
+      Map<String, YNode> vars;
+      String path;
       if (f.loaded() != null) {
-        filesVars.putAll(f.loaded());
+        vars = f.loaded();
+        path = String.valueOf(f.path().toPlain());
       } else {
         VarScope scope = forHost(playHosts.isEmpty() ? "localhost" : playHosts.get(0),
             Inherited.forPlay(List.of()));
-        String path = String.valueOf(run.expressions.render(f.path(), scope));
-        filesVars.putAll(reader.apply(path, f.path().position()));
+        path = String.valueOf(run.expressions.render(f.path(), scope));
+        vars = reader.apply(path, f.path().position());
+      }
+      filesVars.putAll(vars);
+      if (SecretFiles.isSecret(path)) {
+        vars.values().forEach(v -> run.options.secrets().addAll(v.toPlain()));
       }
     }
   }

@@ -6,6 +6,7 @@ import io.runbook.inventory.Inventory;
 import io.runbook.load.PlaybookLoader;
 import io.runbook.model.Playbook;
 import io.runbook.report.Recap;
+import io.runbook.report.Secrets;
 import io.runbook.report.RunListener;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -38,7 +39,25 @@ final class RunContext {
     this.loader = loader;
     this.tags = new TagFilter(options.tags(), options.skipTags());
     this.transports = new TransportPool(options.ssh());
+    rememberConnectionSecrets();
   }
+
+  /** Passwords that reach a run through the inventory or the command line are secrets too. */
+  private void rememberConnectionSecrets() {
+    Secrets secrets = options.secrets();
+    secrets.addAll(options.becomePassword());
+    secrets.addAll(options.ssh().password());
+    secrets.addAll(options.ssh().keyPassphrase());
+    for (String host : inventory.hosts()) {
+      Map<String, Object> vars = inventoryVars(host);
+      for (String key : SECRET_VARIABLES) {
+        secrets.addAll(vars.get(key));
+      }
+    }
+  }
+
+  private static final java.util.List<String> SECRET_VARIABLES = java.util.List.of("ansible_password",
+      "ansible_ssh_pass", "ansible_become_password", "ansible_become_pass");
 
   synchronized HostState host(String name) {
     return hosts.computeIfAbsent(name, HostState::new);
