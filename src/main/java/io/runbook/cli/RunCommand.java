@@ -1,22 +1,23 @@
 package io.runbook.cli;
 
+import io.runbook.exec.Planner;
 import io.runbook.exec.RunOptions;
 import io.runbook.exec.Runner;
-import io.runbook.load.ExtraVars;
 import io.runbook.journal.Journal;
 import io.runbook.journal.RunLock;
+import io.runbook.load.ExtraVars;
 import io.runbook.report.CompositeListener;
-import io.runbook.report.MaskingListener;
 import io.runbook.report.ConsoleReporter;
 import io.runbook.report.JsonlReporter;
+import io.runbook.report.MaskingListener;
 import io.runbook.report.RunListener;
 import io.runbook.transport.ssh.SshDefaults;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -30,22 +31,11 @@ public final class RunCommand implements Callable<Integer> {
 
   @Parameters(index = "0", paramLabel = "PLAYBOOK") Path playbook;
 
-  @Option(names = {"-i", "--inventory"}, paramLabel = "INVENTORY",
-      description = "Inventory file (INI or YAML). Without it only localhost is known.")
-  Path inventory;
+  @Mixin Selection selection;
 
-  @Option(names = {"-e", "--extra-vars"}, paramLabel = "VARS",
-      description = "k=v pairs, a JSON object, or @file; highest precedence; repeatable.")
-  List<String> extraVars = new ArrayList<>();
-
-  @Option(names = {"-l", "--limit"}, paramLabel = "PATTERN", description = "Narrow every play to these hosts.")
-  String limit;
-
-  @Option(names = {"-t", "--tags"}, split = ",", description = "Only tasks with these tags.")
-  List<String> tags = new ArrayList<>();
-
-  @Option(names = "--skip-tags", split = ",", description = "Skip tasks with these tags.")
-  List<String> skipTags = new ArrayList<>();
+  @Option(names = "--plan-hash", paramLabel = "HASH",
+      description = "Refuse to run unless the plan (runbook plan) still has this hash.")
+  String planHash;
 
   @Option(names = {"-C", "--check"}, description = "Predict changes; change nothing.")
   boolean check;
@@ -111,24 +101,31 @@ public final class RunCommand implements Callable<Integer> {
           "--host-key-checking must be strict or accept-new, not '" + hostKeyChecking + "'");
     }
     Engine engine = new Engine();
-    RunOptions options = RunOptions.defaults()
-        .withCheckMode(check).withDiff(diff).withForks(forks)
-        .withExtraVars(ExtraVars.parse(extraVars))
-        .withLimit(limit).withTags(tags, skipTags)
+    RunOptions options = selection.apply(RunOptions.defaults()
+        .withCheckMode(check).withDiff(diff).withForks(forks))
         .withSsh(ssh());
     options = options.withBecomePassword(becomePassword());
-    for (String e : extraVars) {
+    for (String e : selection.extraVars) {
       // -e @secret.yml / @vault.yml: every value in it is a secret
       if (e.startsWith("@") && io.runbook.exec.SecretFiles.isSecret(e.substring(1))) {
         options.secrets().addAll(ExtraVars.parse(List.of(e)));
       }
     }
-    Engine.Inputs inputs = engine.load(playbook, inventory);
+    Engine.Inputs inputs = engine.load(playbook, selection.inventory);
+    if (planHash != null) {
+      String now = new Planner(engine.actions, engine.expressions, engine.loader)
+          .plan(inputs.playbook(), inputs.inventory(), options).hash();
+      if (!now.equals(planHash)) {
+        throw new io.runbook.source.InvalidInputException(io.runbook.source.SourcePosition.none(playbook.toString()),
+            "the plan changed since it was reviewed: --plan-hash " + planHash + ", but it is now " + now
+            + " (run runbook plan again and review it)");
+      }
+    }
     Runner runner = new Runner(engine.actions, engine.expressions, engine.loader);
     String runId = Journal.newRunId();
-    Path lockOn = inventory != null ? inventory : Path.of("localhost");
+    Path lockOn = selection.inventory != null ? selection.inventory : Path.of("localhost");
     try (RunLock lock = RunLock.acquire(stateDir, lockOn, runId, breakLock);
-        Journal journal = Journal.start(stateDir, runId, playbook, inputs.playbook().sources(), inventory,
+        Journal journal = Journal.start(stateDir, runId, playbook, inputs.playbook().sources(), selection.inventory,
             options.extraVars(), options.checkMode())) {
       Interrupts.onCtrlC();
       int code = runner.run(inputs.playbook(), inputs.inventory(), options,

@@ -1,0 +1,77 @@
+package io.runbook.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** runbook plan: batches, verdicts, the hash, and run --plan-hash. */
+class PlanTests {
+  @TempDir Path dir;
+  private StringWriter out = new StringWriter();
+  private StringWriter err = new StringWriter();
+
+  private int run(String... args) {
+    out = new StringWriter();
+    err = new StringWriter();
+    CommandLine cmd = Main.commandLine();
+    cmd.setOut(new PrintWriter(out));
+    cmd.setErr(new PrintWriter(err));
+    return cmd.execute(args);
+  }
+
+  @Test
+  void thePlanShowsBatchesGatesAndEachGuardsVerdictPerHost() throws Exception {
+    Path inv = dir.resolve("hosts.yml");
+    Files.writeString(inv, "all: {vars: {ansible_connection: local}, hosts: {p1: {role: old}, p2: {role: new}, p3: {role: old}}}\n");
+    Path play = dir.resolve("p.yml");
+    Files.writeString(play, """
+        - hosts: all
+          serial: [1, 2]
+          before_batch:
+            - {name: admit, debug: {msg: ok}}
+          tasks:
+            - {name: probe, command: "true", register: r}
+            - {name: only old, debug: {msg: x}, when: role == 'old'}
+            - {name: after probe, debug: {msg: x}, when: r.rc == 0}
+        """);
+    assertThat(run("plan", play.toString(), "-i", inv.toString(), "--format", "json")).isZero();
+    JsonNode plan = new ObjectMapper().readTree(out.toString());
+    JsonNode p = plan.at("/plays/0");
+    assertThat(p.at("/batches").toString()).isEqualTo("[[\"p1\"],[\"p2\",\"p3\"]]");
+    assertThat(p.at("/steps/0/kind").asText()).isEqualTo("before_batch");
+    assertThat(p.at("/steps/2/name").asText()).isEqualTo("only old");
+    assertThat(p.at("/steps/2/verdicts").toString()).isEqualTo("{\"p1\":\"runs\",\"p2\":\"skipped\",\"p3\":\"runs\"}");
+    assertThat(p.at("/steps/3/verdicts/p1").asText()).isEqualTo("at run time");
+    assertThat(plan.get("hash").asText()).hasSize(16);
+  }
+
+  @Test
+  void runRefusesAPlanThatChangedSinceItWasReviewed() throws Exception {
+    Path inv = dir.resolve("hosts.yml");
+    Files.writeString(inv, "all: {vars: {ansible_connection: local}, hosts: {p1: }}\n");
+    Path play = dir.resolve("p.yml");
+    Files.writeString(play, "- hosts: all\n  tasks:\n    - {name: a, command: \"touch " + dir + "/ran\"}\n");
+    run("plan", play.toString(), "-i", inv.toString(), "--format", "json");
+    String hash = new ObjectMapper().readTree(out.toString()).get("hash").asText();
+    run("plan", play.toString(), "-i", inv.toString(), "--format", "json");
+    assertThat(new ObjectMapper().readTree(out.toString()).get("hash").asText()).as("stable").isEqualTo(hash);
+    Files.writeString(play, Files.readString(play) + "    - {name: b, command: \"true\"}\n");
+    assertThat(run("run", play.toString(), "-i", inv.toString(), "--plan-hash", hash,
+        "--state-dir", dir.resolve("state").toString())).isEqualTo(4);
+    assertThat(err.toString()).contains("the plan changed since it was reviewed");
+    assertThat(dir.resolve("ran")).doesNotExist();
+    run("plan", play.toString(), "-i", inv.toString(), "--format", "json");
+    String now = new ObjectMapper().readTree(out.toString()).get("hash").asText();
+    assertThat(run("run", play.toString(), "-i", inv.toString(), "--plan-hash", now,
+        "--state-dir", dir.resolve("state").toString())).isZero();
+    assertThat(dir.resolve("ran")).exists();
+  }
+}
