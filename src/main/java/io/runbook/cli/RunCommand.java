@@ -3,7 +3,11 @@ package io.runbook.cli;
 import io.runbook.exec.Planner;
 import io.runbook.exec.RunOptions;
 import io.runbook.exec.Runner;
+import io.runbook.exec.ResumeState;
 import io.runbook.journal.Journal;
+import io.runbook.journal.RunHistory;
+import io.runbook.source.InvalidInputException;
+import io.runbook.source.SourcePosition;
 import io.runbook.journal.RunLock;
 import io.runbook.load.ExtraVars;
 import io.runbook.report.CompositeListener;
@@ -32,6 +36,13 @@ public final class RunCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "PLAYBOOK") Path playbook;
 
   @Mixin Selection selection;
+
+  @Option(names = "--resume", paramLabel = "RUN_ID",
+      description = "Continue a run that stopped (RUN_ID or last): finished steps are not run again.")
+  String resume;
+
+  @Option(names = "--force", description = "With --resume: resume even though inputs changed since the run began.")
+  boolean force;
 
   @Option(names = "--plan-hash", paramLabel = "HASH",
       description = "Refuse to run unless the plan (runbook plan) still has this hash.")
@@ -92,7 +103,7 @@ public final class RunCommand implements Callable<Integer> {
   enum Output { human, jsonl }
 
   @Override
-  public Integer call() {
+  public Integer call() throws java.io.IOException {
     if (forks < 1) {
       throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--forks must be at least 1");
     }
@@ -123,13 +134,33 @@ public final class RunCommand implements Callable<Integer> {
     }
     Runner runner = new Runner(engine.actions, engine.expressions, engine.loader);
     String runId = Journal.newRunId();
+    ResumeState resumeState = null;
+    String resumedId = null;
+    if (resume != null) {
+      RunHistory.Run earlier = new RunHistory(stateDir).find(resume);
+      if (earlier == null) {
+        throw new InvalidInputException(SourcePosition.none("--resume"), "no run '" + resume + "' under "
+            + stateDir.resolve("runs") + " (runbook runs lists them)");
+      }
+      resumedId = earlier.id();
+      Path earlierJournal = stateDir.resolve("runs").resolve(resumedId).resolve("journal.jsonl");
+      List<String> changed = Journal.differences(earlierJournal, inputs.playbook().sources(),
+          selection.inventory, options.extraVars());
+      if (!changed.isEmpty() && !force) {
+        throw new InvalidInputException(SourcePosition.none("--resume " + resume), "run " + resumedId
+            + " cannot be resumed as it was begun: " + String.join("; ", changed)
+            + " (run again without --resume, or add --force)");
+      }
+      resumeState = ResumeState.read(resumedId, earlierJournal);
+    }
     Path lockOn = selection.inventory != null ? selection.inventory : Path.of("localhost");
-    try (RunLock lock = RunLock.acquire(stateDir, lockOn, runId, breakLock);
+    try (RunLock lock = RunLock.acquire(stateDir, lockOn, runId, breakLock, resumedId);
         Journal journal = Journal.start(stateDir, runId, playbook, inputs.playbook().sources(), selection.inventory,
-            options.extraVars(), options.checkMode())) {
+            options.extraVars(), options.checkMode(), resumedId)) {
       Interrupts.onCtrlC();
       int code = runner.run(inputs.playbook(), inputs.inventory(), options,
-          new MaskingListener(new CompositeListener(List.of(listener(), journal)), options.secrets())).exitCode();
+          new MaskingListener(new CompositeListener(List.of(listener(), journal)), options.secrets()),
+          resumeState).exitCode();
       spec.commandLine().getErr().println("run " + runId + ", journal " + journal.file());
       return code;
     }

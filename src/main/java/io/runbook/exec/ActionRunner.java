@@ -8,6 +8,7 @@ import io.runbook.model.LoopControl;
 import io.runbook.report.HostResult;
 import io.runbook.report.HostResult.Status;
 import io.runbook.report.Recap;
+import io.runbook.report.StepRecord;
 import io.runbook.report.TaskEvent;
 import io.runbook.transport.UnreachableException;
 import java.time.Duration;
@@ -38,6 +39,11 @@ final class ActionRunner {
   /** Runs and reports; returns the outcome that counts for the host. */
   StepResult run(ActionTask task, TaskEvent event, HostState host, Inherited inh)
       throws InterruptedException {
+    String key = host.nextStepKey(task.options().position().toString());
+    ResumeState.Done done = run.resume == null ? null : run.resume.done(key, host.name);
+    if (done != null) {
+      return replay(task, event, host, key, done);
+    }
     VarScope scope = play.forHost(host.name, inh);
     StepResult result;
     boolean noLog = false;
@@ -52,6 +58,8 @@ final class ActionRunner {
       host.lastFailure = "'" + task.displayName() + "': unreachable: " + e.getMessage();
       run.recap.of(host.name).unreachable++;
       report(event, host.name, Status.UNREACHABLE, e.getMessage(), null, null, Map.of(), List.of(), false);
+      run.listener.stepFinished(new StepRecord(key, host.name, task.displayName(), "unreachable", false,
+          false, Map.of(), Map.of(), false));
       return Attempts.failure(e.getMessage());
     } catch (ExpressionException e) {
       result = Attempts.failure(e.position() + ": " + e.getMessage());
@@ -67,7 +75,35 @@ final class ActionRunner {
       run.options.secrets().addAll(result.registered());
       run.options.secrets().addAll(result.facts());
     }
-    return settle(task, host, inh, scope, result, noLog);
+    StepResult settled = settle(task, host, inh, scope, result, noLog);
+    boolean ignored = settled.failed() && !host.failed;
+    run.listener.stepFinished(new StepRecord(key, host.name, task.displayName(),
+        settled.status().name().toLowerCase(java.util.Locale.ROOT), settled.changed(), ignored,
+        settled.registered(), settled.facts(), !noLog && (!settled.failed() || ignored)));
+    return settled;
+  }
+
+  /**
+   * A step the resumed run already finished: its registered result and facts come back, a
+   * change notifies its handlers again, and the console says where it was done; nothing runs.
+   */
+  private StepResult replay(ActionTask task, TaskEvent event, HostState host, String key,
+      ResumeState.Done done) {
+    Status status = Status.valueOf(done.status().toUpperCase(java.util.Locale.ROOT));
+    StepResult r = new StepResult(status, null, new LinkedHashMap<>(done.registered()), done.facts(), List.of());
+    if (task.options().register() != null) {
+      host.facts.put(task.options().register(), r.registered());
+    }
+    host.facts.putAll(r.facts());
+    if (done.changed()) {
+      host.notified.addAll(task.options().notifies());
+    }
+    count(host.name, status, done.ignored());
+    report(event, host.name, status, "done in run " + done.runId() + ", not run again", null, null,
+        r.registered(), List.of(), done.ignored());
+    run.listener.stepFinished(new StepRecord(key, host.name, task.displayName(), done.status(),
+        done.changed(), done.ignored(), done.registered(), done.facts(), true));
+    return r;
   }
 
   private StepResult single(ActionTask task, TaskEvent event, HostState host, Inherited inh,

@@ -16,6 +16,14 @@ final class HostState {
   boolean unreachable;
   /** The task that last failed on this host, and why: for gate and abort messages. */
   String lastFailure;
+  /** How many times each task position ran on this host: a step's identity for --resume. */
+  final Map<String, Integer> occurrences = new java.util.HashMap<>();
+
+  /** The identity of the next run of the task written at {@code at} on this host. */
+  String nextStepKey(String at) {
+    int n = occurrences.merge(at, 1, Integer::sum);
+    return at + "#" + n;
+  }
 
   HostState(String name) {
     this.name = name;

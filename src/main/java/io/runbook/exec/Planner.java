@@ -42,7 +42,7 @@ public final class Planner {
 
   public RunPlan plan(Playbook playbook, Inventory inventory, RunOptions options) {
     RunContext run = new RunContext(playbook, inventory, options, new RunListener() { },
-        expressions, actions, loader);
+        expressions, actions, loader, null);
     List<RunPlan.Play> plays = new ArrayList<>();
     for (Play play : playbook.plays()) {
       plays.add(play(run, play));

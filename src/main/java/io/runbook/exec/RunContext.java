@@ -24,12 +24,15 @@ final class RunContext {
   final TagFilter tags;
   final Recap recap = new Recap();
   final TransportPool transports;
+  /** What an earlier run finished, when this one resumes it; null otherwise. */
+  final ResumeState resume;
   final Map<String, HostState> hosts = new LinkedHashMap<>();
   private final Map<String, Map<String, Object>> inventoryVars = new ConcurrentHashMap<>();
   private volatile Map<String, Object> groups;
 
   RunContext(Playbook playbook, Inventory inventory, RunOptions options, RunListener listener,
-      Expressions expressions, ActionRegistry actions, PlaybookLoader loader) {
+      Expressions expressions, ActionRegistry actions, PlaybookLoader loader, ResumeState resume) {
+    this.resume = resume;
     this.playbook = playbook;
     this.inventory = inventory;
     this.options = options;

@@ -35,7 +35,14 @@ public final class Runner {
   public record Outcome(Recap recap, int exitCode) {}
 
   public Outcome run(Playbook playbook, Inventory inventory, RunOptions options, RunListener listener) {
-    RunContext run = new RunContext(playbook, inventory, options, listener, expressions, actions, loader);
+    return run(playbook, inventory, options, listener, null);
+  }
+
+  /** A run that replays the steps {@code resume} says an earlier run finished. */
+  public Outcome run(Playbook playbook, Inventory inventory, RunOptions options, RunListener listener,
+      ResumeState resume) {
+    RunContext run = new RunContext(playbook, inventory, options, listener, expressions, actions, loader,
+        resume);
     listener.runStarted(playbook.file().toString(), options.checkMode());
     boolean aborted = false;
     int code;

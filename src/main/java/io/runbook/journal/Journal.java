@@ -57,7 +57,7 @@ public final class Journal implements RunListener, AutoCloseable {
    * which hashes (every playbook and task file, the inventory, the extra vars).
    */
   public static Journal start(Path stateDir, String runId, Path playbook, List<Path> sources,
-      Path inventory, Map<String, Object> extraVars, boolean checkMode) {
+      Path inventory, Map<String, Object> extraVars, boolean checkMode, String resumedFrom) {
     Path dir = stateDir.resolve("runs").resolve(runId);
     try {
       Files.createDirectories(dir);
@@ -81,11 +81,47 @@ public final class Journal implements RunListener, AutoCloseable {
       start.put("hashes", hashes);
       start.put("extra_vars_hash", Hashes.sha256(JSON.writeValueAsString(new java.util.TreeMap<>(extraVars))));
       start.put("pid", ProcessHandle.current().pid());
+      if (resumedFrom != null) {
+        start.put("resumed_from", resumedFrom);
+      }
       j.write(JSON.writeValueAsString(start));
       return j;
     } catch (IOException e) {
       throw new UncheckedIOException("cannot start the journal in " + dir, e);
     }
+  }
+
+  /**
+   * What differs between the inputs a run began with (its journal's first line) and these:
+   * changed, new or missing files, and changed extra vars. Empty when it may be resumed.
+   */
+  public static List<String> differences(Path journal, List<Path> sources, Path inventory,
+      Map<String, Object> extraVars) throws IOException {
+    String first = Files.readAllLines(journal).stream().findFirst().orElse("{}");
+    com.fasterxml.jackson.databind.JsonNode start = JSON.readTree(first);
+    Map<String, String> then = new LinkedHashMap<>();
+    start.path("hashes").fields().forEachRemaining(e -> then.put(e.getKey(), e.getValue().asText()));
+    Map<String, String> now = new LinkedHashMap<>();
+    for (Path p : sources) {
+      now.put(p.toString(), Hashes.file(p));
+    }
+    if (inventory != null) {
+      now.put(inventory.toString(), Hashes.file(inventory));
+    }
+    List<String> diffs = new java.util.ArrayList<>();
+    now.forEach((file, hash) -> {
+      if (!then.containsKey(file)) {
+        diffs.add(file + " is new");
+      } else if (!then.get(file).equals(hash)) {
+        diffs.add(file + " changed");
+      }
+    });
+    then.keySet().stream().filter(f -> !now.containsKey(f)).forEach(f -> diffs.add(f + " is no longer used"));
+    String extra = Hashes.sha256(JSON.writeValueAsString(new java.util.TreeMap<>(extraVars)));
+    if (!extra.equals(start.path("extra_vars_hash").asText())) {
+      diffs.add("the extra vars (-e) changed");
+    }
+    return diffs;
   }
 
   public String runId() {
@@ -113,56 +149,78 @@ public final class Journal implements RunListener, AutoCloseable {
   }
 
   @Override
-  public void playStarted(String name, List<String> hosts) {
+  public synchronized void playStarted(String name, List<String> hosts) {
     lines.playStarted(name, hosts);
   }
 
   @Override
-  public void batchStarted(int number, int of, List<String> hosts) {
+  public synchronized void batchStarted(int number, int of, List<String> hosts) {
     lines.batchStarted(number, of, hosts);
     sync();
   }
 
   @Override
-  public void taskStarted(TaskEvent task) {
+  public synchronized void taskStarted(TaskEvent task) {
     lines.taskStarted(task);
   }
 
   @Override
-  public void hostResult(HostResult result) {
+  public synchronized void hostResult(HostResult result) {
     lines.hostResult(result);
     sync();
   }
 
+  /** A finished step, forced to disk before the run goes on: what --resume replays. */
   @Override
-  public void retrying(TaskEvent task, String host, int retriesLeft, String reason) {
+  public synchronized void stepFinished(io.runbook.report.StepRecord step) {
+    Map<String, Object> e = new LinkedHashMap<>();
+    e.put("event", "step_end");
+    e.put("ts", Instant.now().toString());
+    e.put("key", step.key());
+    e.put("host", step.host());
+    e.put("task", step.task());
+    e.put("status", step.status());
+    e.put("changed", step.changed());
+    e.put("ignored", step.ignored());
+    e.put("replayable", step.replayable());
+    e.put("registered", step.registered());
+    e.put("facts", step.facts());
+    try {
+      write(JSON.writeValueAsString(e));
+    } catch (IOException ex) {
+      throw new UncheckedIOException("cannot write the journal " + file, ex);
+    }
+  }
+
+  @Override
+  public synchronized void retrying(TaskEvent task, String host, int retriesLeft, String reason) {
     lines.retrying(task, host, retriesLeft, reason);
   }
 
   @Override
-  public void warning(String message) {
+  public synchronized void warning(String message) {
     lines.warning(message);
   }
 
   @Override
-  public void aborted(String reason) {
+  public synchronized void aborted(String reason) {
     lines.aborted(reason);
     sync();
   }
 
   @Override
-  public void playFinished(String name) {
+  public synchronized void playFinished(String name) {
     lines.playFinished(name);
   }
 
   @Override
-  public void runFinished(Recap recap, int exitCode) {
+  public synchronized void runFinished(Recap recap, int exitCode) {
     lines.runFinished(recap, exitCode);
     sync();
   }
 
   @Override
-  public void close() {
+  public synchronized void close() {
     try {
       stream.close();
     } catch (IOException ignored) {

@@ -30,7 +30,7 @@ public final class RunHistory {
     this.stateDir = stateDir;
   }
 
-  /** Every run, oldest first. */
+  /** Every run, oldest first (by when it started: ids made in the same second sort randomly). */
   public List<Run> runs() throws IOException {
     Path runs = stateDir.resolve("runs");
     if (!Files.isDirectory(runs)) {
@@ -45,6 +45,7 @@ public final class RunHistory {
         }
       }
     }
+    out.sort(Comparator.comparing(RunHistory::startInstant));
     return out;
   }
 
@@ -55,6 +56,14 @@ public final class RunHistory {
       return all.isEmpty() ? null : all.get(all.size() - 1);
     }
     return all.stream().filter(r -> r.id().equals(id)).findFirst().orElse(null);
+  }
+
+  private static java.time.Instant startInstant(Run r) {
+    try {
+      return java.time.Instant.parse(r.started());
+    } catch (java.time.format.DateTimeParseException e) {
+      return java.time.Instant.EPOCH;
+    }
   }
 
   private static Run read(String id, Path journal) throws IOException {

@@ -39,6 +39,12 @@ public final class RunLock implements AutoCloseable {
    * {@code breakStale} is false.
    */
   public static RunLock acquire(Path stateDir, Path inventory, String runId, boolean breakStale) {
+    return acquire(stateDir, inventory, runId, breakStale, null);
+  }
+
+  /** As above; a stale lock left by {@code resuming} (the run being resumed) is taken over. */
+  public static RunLock acquire(Path stateDir, Path inventory, String runId, boolean breakStale,
+      String resuming) {
     Path file = stateDir.resolve("locks").resolve(Hashes.sha256(inventory.toAbsolutePath().normalize()
         .toString()).substring(0, 16) + ".lock");
     SourcePosition at = SourcePosition.none(String.valueOf(inventory));
@@ -58,7 +64,7 @@ public final class RunLock implements AutoCloseable {
         throw new InvalidInputException(at, "inventory " + inventory + " is in use by another run: "
             + describe(record) + "; wait for it to finish");
       }
-      if (!record.isBlank() && !breakStale) {
+      if (!record.isBlank() && !breakStale && !(resuming != null && record.contains("\"" + resuming + "\""))) {
         lock.release();
         ch.close();
         throw new InvalidInputException(at, "a run on inventory " + inventory + " ended without"

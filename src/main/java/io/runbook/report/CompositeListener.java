@@ -46,6 +46,11 @@ public final class CompositeListener implements RunListener {
   }
 
   @Override
+  public void stepFinished(StepRecord step) {
+    listeners.forEach(l -> l.stepFinished(step));
+  }
+
+  @Override
   public void warning(String message) {
     listeners.forEach(l -> l.warning(message));
   }

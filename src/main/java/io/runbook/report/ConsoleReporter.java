@@ -49,10 +49,12 @@ public final class ConsoleReporter implements RunListener {
     for (HostResult.Diff d : r.diffs()) {
       line(DiffText.render(d));
     }
+    // ok/changed/skipped carry a message only when replayed by --resume ("done in run ...")
+    String note = r.message() == null ? "" : " (" + r.message() + ")";
     switch (r.status()) {
-      case OK -> line(colors.green("ok: [" + who + "]" + item + details(r)));
-      case CHANGED -> line(colors.yellow("changed: [" + who + "]" + item + details(r)));
-      case SKIPPED -> line(colors.cyan("skipping: [" + who + "]" + item));
+      case OK -> line(colors.green("ok: [" + who + "]" + item + note + details(r)));
+      case CHANGED -> line(colors.yellow("changed: [" + who + "]" + item + note + details(r)));
+      case SKIPPED -> line(colors.cyan("skipping: [" + who + "]" + item + note));
       case UNKNOWN -> line(colors.cyan("unknown: [" + who + "]" + item + " => " + r.message()));
       case FAILED -> {
         String lead = r.item() == null ? "fatal: [" + who + "]: FAILED! => "

@@ -61,6 +61,17 @@ public final class MaskingListener implements RunListener {
   }
 
   @Override
+  @SuppressWarnings("unchecked")
+  public void stepFinished(StepRecord s) {
+    Map<String, Object> registered = (Map<String, Object>) secrets.mask(s.registered());
+    Map<String, Object> facts = (Map<String, Object>) secrets.mask(s.facts());
+    // A result that held a secret is journaled masked, so it must run again rather than replay.
+    boolean clean = registered.equals(s.registered()) && facts.equals(s.facts());
+    inner.stepFinished(new StepRecord(s.key(), s.host(), secrets.mask(s.task()), s.status(), s.changed(),
+        s.ignored(), registered, facts, s.replayable() && clean));
+  }
+
+  @Override
   public void warning(String message) {
     inner.warning(secrets.mask(message));
   }

@@ -32,6 +32,9 @@ public interface RunListener {
    */
   default void waiting(TaskEvent task, String host, String what, long waitedMillis) {}
 
+  /** A task is done on a host (after its host results): what {@code --resume} needs. */
+  default void stepFinished(StepRecord step) {}
+
   default void warning(String message) {}
 
   /** The run stops early, for the reason given (max_fail_percentage, any_errors_fatal, ...). */

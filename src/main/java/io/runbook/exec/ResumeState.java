@@ -1,0 +1,65 @@
+package io.runbook.exec;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What an earlier run finished, read from its journal: the steps that {@code --resume} replays
+ * instead of running again. A step counts as finished when its {@code step_end} was forced to
+ * disk with a result that can be replayed (ok, changed, skipped, unknown, or a failure that
+ * {@code ignore_errors} let pass); the step that failed or was cut off runs again.
+ */
+public final class ResumeState {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Set<String> FINISHED = Set.of("ok", "changed", "skipped", "unknown", "failed");
+
+  /** A finished step, as the journal kept it. */
+  record Done(String runId, String status, boolean changed, boolean ignored,
+      Map<String, Object> registered, Map<String, Object> facts) {}
+
+  private final Map<String, Done> done = new HashMap<>();
+
+  private ResumeState() {}
+
+  /** Reads the journal of run {@code runId}; a line cut off by a crash ends the reading. */
+  @SuppressWarnings("unchecked")
+  public static ResumeState read(String runId, Path journal) throws IOException {
+    ResumeState state = new ResumeState();
+    for (String line : Files.readAllLines(journal)) {
+      JsonNode e;
+      try {
+        e = JSON.readTree(line);
+      } catch (IOException cut) {
+        break;
+      }
+      if (!e.path("event").asText().equals("step_end") || !e.path("replayable").asBoolean()) {
+        continue;
+      }
+      String status = e.path("status").asText();
+      if (!FINISHED.contains(status) || status.equals("failed") && !e.path("ignored").asBoolean()) {
+        continue;
+      }
+      state.done.put(e.path("key").asText() + "|" + e.path("host").asText(), new Done(runId, status,
+          e.path("changed").asBoolean(), e.path("ignored").asBoolean(),
+          JSON.convertValue(e.path("registered"), LinkedHashMap.class),
+          JSON.convertValue(e.path("facts"), LinkedHashMap.class)));
+    }
+    return state;
+  }
+
+  /** The finished step {@code key} on {@code host}, or null when it must run. */
+  Done done(String key, String host) {
+    return done.get(key + "|" + host);
+  }
+
+  public int size() {
+    return done.size();
+  }
+}

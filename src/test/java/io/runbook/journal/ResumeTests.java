@@ -1,0 +1,130 @@
+package io.runbook.journal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.runbook.cli.Main;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** --resume: finished steps are not run again, their results come back, the rest runs. */
+class ResumeTests {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  @TempDir Path dir;
+  private StringWriter out = new StringWriter();
+  private StringWriter err = new StringWriter();
+
+  private int run(String... args) {
+    out = new StringWriter();
+    err = new StringWriter();
+    CommandLine cmd = Main.commandLine();
+    cmd.setOut(new PrintWriter(out));
+    cmd.setErr(new PrintWriter(err));
+    return cmd.execute(args);
+  }
+
+  private Path setUp() throws IOException {
+    Files.writeString(dir.resolve("hosts.yml"),
+        "all: {vars: {ansible_connection: local}, hosts: {h1: , h2: , h3: }}\n");
+    Path play = dir.resolve("rolling.yml");
+    Files.writeString(play, """
+        - hosts: all
+          serial: 1
+          tasks:
+            - name: first
+              shell: echo {{ inventory_hostname }}-first >> %1$s/log; echo ran-{{ inventory_hostname }}
+              register: r1
+            - name: break here
+              fail: {msg: "broken"}
+              when: inventory_hostname == 'h2' and %2$s
+            - name: second
+              shell: echo {{ inventory_hostname }}-second-{{ r1.stdout }} >> %1$s/log
+            - name: slow
+              shell: sleep 0.1; echo {{ inventory_hostname }}-slow >> %1$s/log
+        """.formatted(dir, "lookupBroken"));
+    return play;
+  }
+
+  @Test
+  void aFailedRunResumesWhereItStoppedWithoutRunningFinishedStepsAgain() throws Exception {
+    Path play = setUp();
+    Files.writeString(play, Files.readString(play).replace("lookupBroken", "true"));
+    String inv = dir.resolve("hosts.yml").toString();
+    String state = dir.resolve("state").toString();
+    assertThat(run("run", play.toString(), "-i", inv, "--state-dir", state)).isEqualTo(2);
+    assertThat(run("run", play.toString(), "-i", inv, "--state-dir", state, "--resume", "last")).as("unchanged input")
+        .isEqualTo(2);
+    Files.writeString(play, Files.readString(play).replace("inventory_hostname == 'h2' and true", "false"));
+    assertThat(run("run", play.toString(), "-i", inv, "--state-dir", state, "--resume", "last")).isEqualTo(4);
+    assertThat(err.toString()).contains("cannot be resumed as it was begun").contains("rolling.yml changed");
+    assertThat(run("run", play.toString(), "-i", inv, "--state-dir", state, "--resume", "last", "--force")).isZero();
+    assertThat(out.toString()).contains("done in run");
+    List<String> log = Files.readAllLines(dir.resolve("log"));
+    assertThat(log).containsExactlyInAnyOrder("h1-first", "h1-second-ran-h1", "h1-slow", "h2-first",
+        "h2-second-ran-h2", "h2-slow", "h3-first", "h3-second-ran-h3", "h3-slow");
+  }
+
+  @Test
+  void aControllerKilledAtAnyPointResumesToTheSameEndWithEveryStepDoneOnce() throws Exception {
+    Path play = setUp();
+    Files.writeString(play, Files.readString(play).replace("lookupBroken", "false"));
+    String inv = dir.resolve("hosts.yml").toString();
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    for (int point = 0; point < 20; point++) {
+      Path state = dir.resolve("state-" + point);
+      Files.deleteIfExists(dir.resolve("log"));
+      Process p = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), "io.runbook.cli.Main",
+          "run", play.toString(), "-i", inv, "--state-dir", state.toString())
+          .redirectErrorStream(true).redirectOutput(dir.resolve("killed.log").toFile()).start();
+      Thread.sleep(350 + 60L * point);
+      p.destroyForcibly(); // kill -9
+      p.waitFor(10, TimeUnit.SECONDS);
+      int code = run("run", play.toString(), "-i", inv, "--state-dir", state.toString(), "--resume", "last");
+      if (code == 4 && err.toString().contains("no run")) {
+        code = run("run", play.toString(), "-i", inv, "--state-dir", state.toString()); // killed before it began
+      }
+      assertThat(code).as("point %d: %s", point, err).isZero();
+      assertThat(Files.readAllLines(dir.resolve("log")).stream().distinct().sorted().toList())
+          .as("point %d: the same end as an uninterrupted run", point).containsExactly(
+              "h1-first", "h1-second-ran-h1", "h1-slow", "h2-first", "h2-second-ran-h2", "h2-slow",
+              "h3-first", "h3-second-ran-h3", "h3-slow");
+      Map<String, Integer> completions = completions(state);
+      assertThat(completions).as("point %d: 12 host-steps", point).hasSize(12);
+      assertThat(completions.values()).as("point %d: each completed once across the journals %s", point,
+          completions).containsOnly(1);
+    }
+  }
+
+  /** (task position, host) → how many times it finished for real (not replayed), all journals. */
+  private static Map<String, Integer> completions(Path state) throws IOException {
+    Map<String, Integer> out = new HashMap<>();
+    try (Stream<Path> runs = Files.list(state.resolve("runs"))) {
+      for (Path run : runs.toList()) {
+        for (String line : Files.readAllLines(run.resolve("journal.jsonl"))) {
+          JsonNode e;
+          try {
+            e = JSON.readTree(line);
+          } catch (IOException cut) {
+            break;
+          }
+          if (e.path("event").asText().equals("host_result") && !e.path("msg").asText().startsWith("done in run")) {
+            out.merge(e.path("at").asText() + " " + e.path("host").asText(), 1, Integer::sum);
+          }
+        }
+      }
+    }
+    return out;
+  }
+}
