@@ -162,6 +162,11 @@ public final class RunCommand implements Callable<Integer> {
           new MaskingListener(new CompositeListener(List.of(listener(), journal)), options.secrets()),
           resumeState).exitCode();
       spec.commandLine().getErr().println("run " + runId + ", journal " + journal.file());
+      if (code != ExitCodes.OK) {
+        spec.commandLine().getErr().println("to continue where it stopped: runbook run " + playbook
+            + (selection.inventory != null ? " -i " + selection.inventory : "") + " --state-dir " + stateDir
+            + " --resume " + runId);
+      }
       return code;
     }
   }

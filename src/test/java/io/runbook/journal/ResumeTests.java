@@ -64,6 +64,7 @@ class ResumeTests {
     String inv = dir.resolve("hosts.yml").toString();
     String state = dir.resolve("state").toString();
     assertThat(run("run", play.toString(), "-i", inv, "--state-dir", state)).isEqualTo(2);
+    assertThat(err.toString()).contains("to continue where it stopped: runbook run " + play).contains("--resume ");
     assertThat(run("run", play.toString(), "-i", inv, "--state-dir", state, "--resume", "last")).as("unchanged input")
         .isEqualTo(2);
     Files.writeString(play, Files.readString(play).replace("inventory_hostname == 'h2' and true", "false"));
