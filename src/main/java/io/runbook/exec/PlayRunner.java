@@ -60,6 +60,11 @@ final class PlayRunner {
     int forks = play.forks() != null ? play.forks() : run.options.forks();
     ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(forks, hosts.size())),
         daemonThreads());
+    InvariantWatch watch = play.invariants().isEmpty() ? null : new InvariantWatch(run, scope, play);
+    run.invariants = watch;
+    if (watch != null) {
+      watch.start();
+    }
     try {
       for (int i = 0; i < batches.size(); i++) {
         List<String> batch = batches.get(i);
@@ -70,6 +75,10 @@ final class PlayRunner {
       }
     } finally {
       pool.shutdownNow();
+      if (watch != null) {
+        watch.close();
+        run.invariants = null;
+      }
     }
     run.listener.playFinished(play.displayName());
   }
@@ -81,6 +90,9 @@ final class PlayRunner {
     FailureRules rules = new FailureRules(states, play.anyErrorsFatal(), maxFail);
     TaskWalker walker = new TaskWalker(run, scope, pool, rules);
     Inherited inh = Inherited.forPlay(play);
+    if (run.invariants != null) {
+      run.invariants.admit(names);
+    }
     gate("before_batch", play.beforeBatch(), walker, inh, names);
     for (List<TaskNode> section : List.of(play.preTasks(), play.tasks(), play.postTasks())) {
       walker.walk(section, states, inh);

@@ -24,6 +24,8 @@ final class RunContext {
   final TagFilter tags;
   final Recap recap = new Recap();
   final TransportPool transports;
+  /** The invariants of the play running now, or null. */
+  volatile InvariantWatch invariants;
   /** What an earlier run finished, when this one resumes it; null otherwise. */
   final ResumeState resume;
   final Map<String, HostState> hosts = new LinkedHashMap<>();

@@ -75,6 +75,10 @@ final class TaskWalker {
     if (kind.equals("TASK") && !run.tags.selects(inh.tags())) {
       return;
     }
+    InvariantWatch watch = run.invariants;
+    if (watch != null) {
+      watch.checkpoint(); // a broken invariant: no new step starts
+    }
     List<HostState> active = hosts.stream().filter(HostState::active).toList();
     if (active.isEmpty()) {
       return;

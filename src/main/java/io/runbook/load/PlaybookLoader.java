@@ -32,7 +32,7 @@ public final class PlaybookLoader {
   static final Set<String> PLAY_KEYS = NodeReader.setOf("name", "hosts", "serial",
       "max_fail_percentage", "any_errors_fatal", "order", "vars", "vars_files", "pre_tasks",
       "tasks", "post_tasks", "handlers", "become", "become_user", "connection", "timeout", "tags",
-      "environment", "forks", "gather_facts", "before_batch", "after_batch");
+      "environment", "forks", "gather_facts", "before_batch", "after_batch", "invariants");
 
   private final ActionRegistry actions;
   private final Expressions expressions;
@@ -164,7 +164,8 @@ public final class PlaybookLoader {
         play.has("timeout") ? in.integer(play.get("timeout"), "timeout") : null,
         play.get("environment"),
         play.has("become") ? in.bool(play.get("become"), "become") : null,
-        play.get("become_user"), play.get("connection"), beforeBatch, afterBatch);
+        play.get("become_user"), play.get("connection"), beforeBatch, afterBatch,
+        new InvariantParser(in, actions, guards).parse(play.get("invariants")));
   }
 
   private static List<YNode> serial(YNode node, NodeReader in) {

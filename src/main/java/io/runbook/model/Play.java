@@ -15,6 +15,7 @@ import java.util.Map;
  * @param varsFiles         paths (may be templates) of YAML files whose keys become play vars
  * @param beforeBatch       gate tasks run on the controller before each batch is touched
  * @param afterBatch        gate tasks run on the controller after each batch is done
+ * @param invariants        what must stay true while the play runs
  */
 public record Play(
     String name,
@@ -38,7 +39,8 @@ public record Play(
     YNode becomeUser,
     YNode connection,
     List<TaskNode> beforeBatch,
-    List<TaskNode> afterBatch) {
+    List<TaskNode> afterBatch,
+    List<Invariant> invariants) {
 
   /** The orders Ansible offers for hosts within a play. */
   public enum HostOrder {

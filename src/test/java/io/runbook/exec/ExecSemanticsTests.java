@@ -727,4 +727,47 @@ class ExecSemanticsTests {
         .contains("'healthy'").contains("cluster unhealthy after h1");
     assertThat(l.exitCode).isEqualTo(2);
   }
+
+  @Test
+  void aViolatedInvariantStopsTheRunBeforeTheNextHostAndNamesTheProbesAnswer() throws Exception {
+    Fixture f = fixture();
+    f.write("health", "ok\n");
+    RecordingListener l = f.run("""
+        - hosts: web
+          serial: 1
+          invariants:
+            - name: the cluster is healthy
+              probe: {command: "cat %1$s/health"}
+              that: probe.stdout == 'ok'
+              interval: 0.05
+          tasks:
+            - name: breaks health on h2
+              shell: echo down > %1$s/health
+              when: inventory_hostname == 'h2'
+            - name: takes a while
+              command: sleep 0.4
+        """.formatted(dir));
+    assertThat(l.of("takes a while")).contains("changed h1").doesNotContain("changed h3");
+    assertThat(l.abortReason).contains("invariant 'the cluster is healthy'").contains("probe.stdout == 'ok' did not hold")
+        .contains("down");
+    assertThat(l.results).noneMatch(r -> r.host().equals("h3"));
+    assertThat(l.exitCode).isEqualTo(2);
+  }
+
+  @Test
+  void anInvariantThatDoesNotHoldAtAdmissionTouchesNoHost() {
+    RecordingListener l = fixture().run("""
+        - hosts: web
+          invariants:
+            - name: a second pump is online
+              probe: {command: "echo 1"}
+              that: [int(probe.stdout) >= 2]
+          tasks:
+            - name: never
+              command: "true"
+        """);
+    assertThat(l.results).isEmpty();
+    assertThat(l.abortReason).contains("invariant 'a second pump is online' does not hold, so batch [h1, h2, h3, h4] was not started")
+        .contains("int(probe.stdout) >= 2 did not hold");
+  }
 }
