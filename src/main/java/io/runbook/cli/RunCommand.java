@@ -144,7 +144,11 @@ public final class RunCommand implements Callable<Integer> {
       }
       resumedId = earlier.id();
       Path earlierJournal = stateDir.resolve("runs").resolve(resumedId).resolve("journal.jsonl");
-      List<String> changed = Journal.differences(earlierJournal, inputs.playbook().sources(),
+      if (!Journal.began(earlierJournal)) {
+        // It died before its first line: nothing ran, so this is simply a fresh start.
+        spec.commandLine().getErr().println("run " + resumedId + " never began; starting afresh");
+      }
+      List<String> changed = !Journal.began(earlierJournal) ? List.of() : Journal.differences(earlierJournal, inputs.playbook().sources(),
           selection.inventory, options.extraVars());
       if (!changed.isEmpty() && !force) {
         throw new InvalidInputException(SourcePosition.none("--resume " + resume), "run " + resumedId

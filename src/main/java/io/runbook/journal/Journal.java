@@ -92,6 +92,20 @@ public final class Journal implements RunListener, AutoCloseable {
   }
 
   /**
+   * Whether the run of this journal began: its first line, {@code run_start}, was written whole.
+   * A controller killed before that touched no host.
+   */
+  public static boolean began(Path journal) {
+    try {
+      List<String> lines = Files.exists(journal) ? Files.readAllLines(journal) : List.of();
+      return !lines.isEmpty() && JSON.readTree(lines.get(0)).path("event").asText().equals("run_start")
+          && lines.get(0).endsWith("}");
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  /**
    * What differs between the inputs a run began with (its journal's first line) and these:
    * changed, new or missing files, and changed extra vars. Empty when it may be resumed.
    */

@@ -64,7 +64,8 @@ public final class RunLock implements AutoCloseable {
         throw new InvalidInputException(at, "inventory " + inventory + " is in use by another run: "
             + describe(record) + "; wait for it to finish");
       }
-      if (!record.isBlank() && !breakStale && !(resuming != null && record.contains("\"" + resuming + "\""))) {
+      if (!record.isBlank() && !breakStale && !(resuming != null && record.contains("\"" + resuming + "\""))
+          && startedWork(stateDir, record)) {
         lock.release();
         ch.close();
         throw new InvalidInputException(at, "a run on inventory " + inventory + " ended without"
@@ -84,6 +85,20 @@ public final class RunLock implements AutoCloseable {
       return new RunLock(file, ch, lock);
     } catch (IOException e) {
       throw new InvalidInputException(at, "cannot take the run lock " + file + ": " + e.getMessage());
+    }
+  }
+
+  /**
+   * Whether the dead owner got as far as its journal: a run that died before its journal's
+   * first line was written touched no host, so its lock is taken over without asking.
+   */
+  private static boolean startedWork(Path stateDir, String record) {
+    try {
+      Object id = JSON.readValue(record, Map.class).get("run_id");
+      Path journal = stateDir.resolve("runs").resolve(String.valueOf(id)).resolve("journal.jsonl");
+      return Journal.began(journal);
+    } catch (IOException e) {
+      return true;
     }
   }
 
