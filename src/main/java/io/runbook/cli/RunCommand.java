@@ -94,6 +94,9 @@ public final class RunCommand implements Callable<Integer> {
       description = "Take over the lock a dead run left on this inventory (after checking what it left half-done).")
   boolean breakLock;
 
+  @Option(names = "--junit", paramLabel = "FILE", description = "Also write JUnit XML: a test case per host and task.")
+  Path junit;
+
   @Option(names = "--no-color", description = "No ANSI colours.")
   boolean noColor;
 
@@ -163,7 +166,7 @@ public final class RunCommand implements Callable<Integer> {
             options.extraVars(), options.checkMode(), resumedId)) {
       Interrupts.onCtrlC();
       int code = runner.run(inputs.playbook(), inputs.inventory(), options,
-          new MaskingListener(new CompositeListener(List.of(listener(), journal)), options.secrets()),
+          new MaskingListener(new CompositeListener(outputs(journal)), options.secrets()),
           resumeState).exitCode();
       spec.commandLine().getErr().println("run " + runId + ", journal " + journal.file());
       if (code != ExitCodes.OK) {
@@ -198,6 +201,14 @@ public final class RunCommand implements Callable<Integer> {
     }
     char[] pw = console.readPassword(prompt);
     return pw == null ? null : new String(pw);
+  }
+
+  private List<RunListener> outputs(Journal journal) {
+    List<RunListener> all = new java.util.ArrayList<>(List.of(listener(), journal));
+    if (junit != null) {
+      all.add(new io.runbook.report.JunitReporter(junit));
+    }
+    return all;
   }
 
   private RunListener listener() {

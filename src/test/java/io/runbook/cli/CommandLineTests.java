@@ -83,4 +83,19 @@ class CommandLineTests {
     assertThat(run("run", play.toString(), "-e", "target=v3.0.1", "--output", "jsonl")).isZero();
     assertThat(out.toString()).contains("\"msg\":\"v3.0.1\"");
   }
+
+  @Test
+  void junitXmlHasATestCasePerHostAndTask(@TempDir Path dir) throws Exception {
+    Path play = dir.resolve("rolling.yml");
+    Files.copy(FIXTURES.resolve("rolling.yml"), play);
+    Path xml = dir.resolve("reports/junit.xml");
+    assertThat(run("run", play.toString(), "-i", FIXTURES.resolve("hosts.yml").toString(), "--junit", xml.toString(),
+        "--state-dir", dir.resolve("state").toString())).isZero();
+    var doc = javax.xml.parsers.DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(xml.toFile());
+    var cases = doc.getElementsByTagName("testcase");
+    assertThat(cases.getLength()).as("6 tasks and a handler on 2 hosts").isEqualTo(14);
+    assertThat(doc.getElementsByTagName("skipped").getLength()).isEqualTo(1);
+    assertThat(doc.getElementsByTagName("failure").getLength()).as("an ignored failure passes").isZero();
+    assertThat(((org.w3c.dom.Element) cases.item(0)).getAttribute("classname")).isEqualTo("pump1");
+  }
 }

@@ -61,7 +61,8 @@ class SecretsTests {
         """);
     Path state = dir.resolve("state");
     String human = run("run", dir.resolve("play.yml").toString(), "-i", dir.resolve("hosts.yml").toString(),
-        "-e", "@" + dir.resolve("vault.yml"), "--state-dir", state.toString(), "--no-color", "-v");
+        "-e", "@" + dir.resolve("vault.yml"), "--state-dir", state.toString(), "--no-color", "-v",
+        "--junit", state.resolve("junit.xml").toString());
     String jsonl = run("run", dir.resolve("play.yml").toString(), "-i", dir.resolve("hosts.yml").toString(),
         "-e", "@" + dir.resolve("vault.yml"), "--state-dir", state.toString(), "--output", "jsonl");
     assertThat(human).contains("dsn=mysql://root:********@db").contains("********");
