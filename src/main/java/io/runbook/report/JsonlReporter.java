@@ -118,7 +118,11 @@ public final class JsonlReporter implements RunListener {
     Map<String, Object> f = new LinkedHashMap<>();
     f.put("task", t.name());
     f.put("action", t.action());
-    f.put("kind", t.kind().equals("TASK") ? "task" : "handler");
+    f.put("kind", switch (t.kind()) {
+      case "TASK" -> "task";
+      case "RUNNING HANDLER" -> "handler";
+      default -> t.kind().toLowerCase(java.util.Locale.ROOT).replace(' ', '_'); // before_batch, after_batch
+    });
     f.put("at", t.position().toString());
     return f;
   }

@@ -76,6 +76,11 @@ class JournalAndLockTests {
     out.getBuffer().setLength(0);
     assertThat(run("runs", "show", "last", "--state-dir", state.toString())).isZero();
     assertThat(out.toString()).contains("status    ok").contains("h1  changed: echo");
+    Path html = dir.resolve("report.html");
+    assertThat(run("report", "last", "--html", html.toString(), "--state-dir", state.toString())).isZero();
+    String page = Files.readString(html);
+    assertThat(page).contains("<h3>h1</h3>").contains("<h3>h2</h3>").contains(">echo<").contains("exit code 0")
+        .doesNotContain("<script").doesNotContain("<link").doesNotContain("src=");
   }
 
   @Test
