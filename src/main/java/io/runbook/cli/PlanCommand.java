@@ -57,6 +57,9 @@ public final class PlanCommand implements Callable<Integer> {
       for (int i = 0; i < p.batches().size(); i++) {
         out.println("  batch " + (i + 1) + "/" + p.batches().size() + ": " + String.join(", ", p.batches().get(i)));
       }
+      for (String inv : p.invariants()) {
+        out.println("  invariant " + inv + "   checked before each batch and watched while the play runs");
+      }
       for (RunPlan.Step s : p.steps()) {
         out.printf("  %-12s %-40s %-14s %s%n", s.kind(), s.name(), s.action(), s.at());
         out.println("               " + summary(s.verdicts()));

@@ -79,7 +79,10 @@ public final class Planner {
       walk("handler", play.handlers(), batch, inh, scope, steps, run);
       walk("after_batch", play.afterBatch(), List.of("localhost"), inh, scope, steps, run);
     }
-    return new RunPlan.Play(play.displayName(), pattern, batches, merge(steps));
+    List<String> invariants = play.invariants().stream()
+        .map(i -> i.name() + ": " + i.action() + " probe, " + i.that().stream().map(g -> String.valueOf(g.toPlain()))
+            .collect(java.util.stream.Collectors.joining(" and ")) + " (" + i.position() + ")").toList();
+    return new RunPlan.Play(play.displayName(), pattern, batches, merge(steps), invariants);
   }
 
   private void walk(String kind, List<TaskNode> nodes, List<String> hosts, Inherited inh,

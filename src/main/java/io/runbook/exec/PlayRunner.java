@@ -49,6 +49,11 @@ final class PlayRunner {
     }
     PlayScope scope = new PlayScope(run, play, hosts);
     scope.loadVarsFiles(this::readVarsFile);
+    for (String name : play.secretVars()) {
+      for (String h : hosts) {
+        run.options.secrets().addAll(scope.forHost(h, Inherited.forPlay(play)).get(name));
+      }
+    }
     List<Object> sizes = new ArrayList<>();
     for (YNode size : play.serial()) {
       sizes.add(run.expressions.render(size, playLevel));

@@ -147,6 +147,8 @@ public final class PlaybookLoader {
     }
     Map<String, io.runbook.yaml.YNode> vars = play.has("vars")
         ? in.vars(play.get("vars"), "vars") : Map.of();
+    java.util.Set<String> secretVars = new java.util.LinkedHashSet<>();
+    vars = unwrapSecrets(vars, secretVars);
     vars.values().forEach(guards::templates);
     String name = play.get("name") == null ? null : in.string(play.get("name"), "name");
     List<TaskNode> handlers = tasks.tasks(play.get("handlers"), "handlers", baseDir);
@@ -165,7 +167,22 @@ public final class PlaybookLoader {
         play.get("environment"),
         play.has("become") ? in.bool(play.get("become"), "become") : null,
         play.get("become_user"), play.get("connection"), beforeBatch, afterBatch,
-        new InvariantParser(in, actions, guards).parse(play.get("invariants")));
+        new InvariantParser(in, actions, guards).parse(play.get("invariants")), secretVars);
+  }
+
+  /** {@code name: {secret: true, value: X}} declares a secret var whose value is X. */
+  private static Map<String, YNode> unwrapSecrets(Map<String, YNode> vars, java.util.Set<String> secret) {
+    Map<String, YNode> out = new java.util.LinkedHashMap<>();
+    vars.forEach((name, node) -> {
+      if (node instanceof YMap m && m.entries().size() == 2 && m.has("value")
+          && m.get("secret") instanceof YScalar s && Boolean.TRUE.equals(s.value())) {
+        secret.add(name);
+        out.put(name, m.get("value"));
+      } else {
+        out.put(name, node);
+      }
+    });
+    return out;
   }
 
   private static List<YNode> serial(YNode node, NodeReader in) {

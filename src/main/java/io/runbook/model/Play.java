@@ -16,6 +16,7 @@ import java.util.Map;
  * @param beforeBatch       gate tasks run on the controller before each batch is touched
  * @param afterBatch        gate tasks run on the controller after each batch is done
  * @param invariants        what must stay true while the play runs
+ * @param secretVars        play vars declared {@code {secret: true, value: ...}}: masked everywhere
  */
 public record Play(
     String name,
@@ -40,7 +41,8 @@ public record Play(
     YNode connection,
     List<TaskNode> beforeBatch,
     List<TaskNode> afterBatch,
-    List<Invariant> invariants) {
+    List<Invariant> invariants,
+    java.util.Set<String> secretVars) {
 
   /** The orders Ansible offers for hosts within a play. */
   public enum HostOrder {

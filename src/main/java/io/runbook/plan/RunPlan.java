@@ -13,7 +13,8 @@ import java.util.Map;
 public record RunPlan(String hash, List<Play> plays) {
 
   /** One play: its hosts in batches, and its steps. */
-  public record Play(String name, String hosts, List<List<String>> batches, List<Step> steps) {}
+  public record Play(String name, String hosts, List<List<String>> batches, List<Step> steps,
+      List<String> invariants) {}
 
   /**
    * One step.

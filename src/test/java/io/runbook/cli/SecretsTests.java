@@ -37,7 +37,11 @@ class SecretsTests {
     Files.writeString(dir.resolve("play.yml"), """
         - hosts: all
           vars_files: [db_secrets.yml]
+          vars:
+            replication_key: {secret: true, value: "repl-{{ inventory_hostname }}-K3Y"}
           tasks:
+            - name: declared secret
+              debug: {msg: "key is {{ replication_key }}"}
             - name: uses it in a command
               command: echo "dsn=mysql://root:{{ db_password }}@db"
               register: r
@@ -66,7 +70,8 @@ class SecretsTests {
     String jsonl = run("run", dir.resolve("play.yml").toString(), "-i", dir.resolve("hosts.yml").toString(),
         "-e", "@" + dir.resolve("vault.yml"), "--state-dir", state.toString(), "--output", "jsonl");
     assertThat(human).contains("dsn=mysql://root:********@db").contains("********");
-    for (String secret : new String[] {PASSWORD, TOKEN, BECOME, "tok-" + TOKEN + "-x"}) {
+    assertThat(human).contains("key is ********");
+    for (String secret : new String[] {PASSWORD, TOKEN, BECOME, "tok-" + TOKEN + "-x", "repl-h1-K3Y"}) {
       assertThat(human).as("console").doesNotContain(secret);
       assertThat(jsonl).as("jsonl").doesNotContain(secret);
       try (Stream<Path> files = Files.walk(state)) {
