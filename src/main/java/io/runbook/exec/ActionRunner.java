@@ -59,7 +59,7 @@ final class ActionRunner {
       run.recap.of(host.name).unreachable++;
       report(event, host.name, Status.UNREACHABLE, e.getMessage(), null, null, Map.of(), List.of(), false);
       run.listener.stepFinished(new StepRecord(key, host.name, task.displayName(), "unreachable", false,
-          false, Map.of(), Map.of(), false));
+          false, Map.of(), Map.of(), false, false));
       return Attempts.failure(e.getMessage());
     } catch (ExpressionException e) {
       result = Attempts.failure(e.position() + ": " + e.getMessage());
@@ -79,7 +79,7 @@ final class ActionRunner {
     boolean ignored = settled.failed() && !host.failed;
     run.listener.stepFinished(new StepRecord(key, host.name, task.displayName(),
         settled.status().name().toLowerCase(java.util.Locale.ROOT), settled.changed(), ignored,
-        settled.registered(), settled.facts(), !noLog && (!settled.failed() || ignored)));
+        settled.registered(), settled.facts(), !noLog && (!settled.failed() || ignored), false));
     return settled;
   }
 
@@ -102,7 +102,7 @@ final class ActionRunner {
     report(event, host.name, status, "done in run " + done.runId() + ", not run again", null, null,
         r.registered(), List.of(), done.ignored());
     run.listener.stepFinished(new StepRecord(key, host.name, task.displayName(), done.status(),
-        done.changed(), done.ignored(), done.registered(), done.facts(), true));
+        done.changed(), done.ignored(), done.registered(), done.facts(), true, true));
     return r;
   }
 

@@ -197,6 +197,7 @@ public final class Journal implements RunListener, AutoCloseable {
     e.put("changed", step.changed());
     e.put("ignored", step.ignored());
     e.put("replayable", step.replayable());
+    e.put("replayed", step.replayed());
     e.put("registered", step.registered());
     e.put("facts", step.facts());
     try {

@@ -68,7 +68,7 @@ public final class MaskingListener implements RunListener {
     // A result that held a secret is journaled masked, so it must run again rather than replay.
     boolean clean = registered.equals(s.registered()) && facts.equals(s.facts());
     inner.stepFinished(new StepRecord(s.key(), s.host(), secrets.mask(s.task()), s.status(), s.changed(),
-        s.ignored(), registered, facts, s.replayable() && clean));
+        s.ignored(), registered, facts, s.replayable() && clean, s.replayed()));
   }
 
   @Override

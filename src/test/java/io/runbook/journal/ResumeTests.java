@@ -108,7 +108,11 @@ class ResumeTests {
     }
   }
 
-  /** (task position, host) → how many times it finished for real (not replayed), all journals. */
+  /**
+   * Step → how many times it finished for real across all journals: a durable step_end that is
+   * not a replay. (A step killed after running but before its step_end did not finish: it runs
+   * again on resume, as the step that was cut off.)
+   */
   private static Map<String, Integer> completions(Path state) throws IOException {
     Map<String, Integer> out = new HashMap<>();
     try (Stream<Path> runs = Files.list(state.resolve("runs"))) {
@@ -120,8 +124,8 @@ class ResumeTests {
           } catch (IOException cut) {
             break;
           }
-          if (e.path("event").asText().equals("host_result") && !e.path("msg").asText().startsWith("done in run")) {
-            out.merge(e.path("at").asText() + " " + e.path("host").asText(), 1, Integer::sum);
+          if (e.path("event").asText().equals("step_end") && !e.path("replayed").asBoolean()) {
+            out.merge(e.path("key").asText() + " " + e.path("host").asText(), 1, Integer::sum);
           }
         }
       }
