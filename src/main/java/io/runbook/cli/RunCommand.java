@@ -130,7 +130,7 @@ public final class RunCommand implements Callable<Integer> {
       String now = new Planner(engine.actions, engine.expressions, engine.loader)
           .plan(inputs.playbook(), inputs.inventory(), options).hash();
       if (!now.equals(planHash)) {
-        throw new io.runbook.source.InvalidInputException(io.runbook.source.SourcePosition.none(playbook.toString()),
+        throw new InvalidInputException(SourcePosition.none(playbook.toString()),
             "the plan changed since it was reviewed: --plan-hash " + planHash + ", but it is now " + now
             + " (run runbook plan again and review it)");
       }

@@ -132,4 +132,30 @@ class ResumeTests {
     }
     return out;
   }
+
+  @Test
+  void aHandlerNotifiedBeforeTheStopStillRunsAfterTheResume() throws Exception {
+    Files.writeString(dir.resolve("hosts.yml"), "all: {vars: {ansible_connection: local}, hosts: {h1: }}\n");
+    Path play = dir.resolve("h.yml");
+    Files.writeString(play, """
+        - hosts: all
+          tasks:
+            - name: change config
+              command: "true"
+              notify: restart
+            - name: breaks the first time
+              command: test -e %1$s/fixed
+          handlers:
+            - name: restart
+              shell: echo restarted >> %1$s/handler.log
+        """.formatted(dir));
+    String inv = dir.resolve("hosts.yml").toString();
+    String state = dir.resolve("state").toString();
+    assertThat(run("run", play.toString(), "-i", inv, "--state-dir", state)).isEqualTo(2);
+    assertThat(dir.resolve("handler.log")).doesNotExist();
+    Files.writeString(dir.resolve("fixed"), "");
+    assertThat(run("run", play.toString(), "-i", inv, "--state-dir", state, "--resume", "last")).isZero();
+    assertThat(out.toString()).contains("changed: [h1] (done in run");
+    assertThat(Files.readAllLines(dir.resolve("handler.log"))).containsExactly("restarted");
+  }
 }
