@@ -5,7 +5,8 @@ import io.runbook.source.SourcePosition;
 /**
  * A task as reported: its display name, where it is written, and what kind of step it is.
  *
- * @param kind TASK, HANDLER, or RUNNING HANDLER as Ansible prints; "TASK" for normal tasks
+ * @param kind how the step is announced: TASK, RUNNING HANDLER (as Ansible prints), BEFORE BATCH or
+ *             AFTER BATCH (gates)
  */
 public record TaskEvent(String name, String action, SourcePosition position, String kind) {
   public static TaskEvent task(String name, String action, SourcePosition at) {
