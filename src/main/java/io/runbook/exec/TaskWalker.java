@@ -207,7 +207,11 @@ final class TaskWalker {
           failHost(include, h, ex.position() + ": " + ex.getMessage());
         }
       }
-      Inherited inner = inh.withoutGuards(List.of()).withHostVars(vars);
+      // The include's own `when` was decided once, above; guards of enclosing blocks still apply
+      // to every included task, as they do to every task of a block.
+      List<io.runbook.yaml.YNode> enclosing = inh.when().subList(0,
+          inh.when().size() - include.options().when().size());
+      Inherited inner = inh.withoutGuards(enclosing).withHostVars(vars);
       for (Map.Entry<Path, List<HostState>> group : byFile.entrySet()) {
         List<TaskNode> tasks;
         try {
