@@ -73,8 +73,7 @@ final class InventoryJson {
   private static String write(Object value) {
     DefaultPrettyPrinter printer = new DefaultPrettyPrinter()
         .withObjectIndenter(new DefaultIndenter("    ", "\n"))
-        .withArrayIndenter(new DefaultIndenter("    ", "\n"))
-        .withoutSpacesInObjectEntries();
+        .withArrayIndenter(new DefaultIndenter("    ", "\n"));
     try {
       return JSON.writer(new PythonStyle(printer)).writeValueAsString(value);
     } catch (JsonProcessingException e) {

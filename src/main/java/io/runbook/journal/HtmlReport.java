@@ -94,7 +94,7 @@ public final class HtmlReport {
     h.append("<h2>Recap</h2>\n<table><tr><th>host</th><th>ok</th><th>changed</th><th>unreachable</th><th>failed</th>"
         + "<th>skipped</th><th>rescued</th><th>ignored</th></tr>\n");
     if (end != null) {
-      end.path("stats").fields().forEachRemaining(s -> {
+      end.path("stats").properties().forEach(s -> {
         h.append("<tr><td>").append(esc(s.getKey())).append("</td>");
         for (String k : List.of("ok", "changed", "unreachable", "failed", "skipped", "rescued", "ignored")) {
           h.append("<td>").append(s.getValue().path(k).asInt()).append("</td>");

@@ -114,7 +114,7 @@ public final class Journal implements RunListener, AutoCloseable {
     String first = Files.readAllLines(journal).stream().findFirst().orElse("{}");
     com.fasterxml.jackson.databind.JsonNode start = JSON.readTree(first);
     Map<String, String> then = new LinkedHashMap<>();
-    start.path("hashes").fields().forEachRemaining(e -> then.put(e.getKey(), e.getValue().asText()));
+    start.path("hashes").properties().forEach(e -> then.put(e.getKey(), e.getValue().asText()));
     Map<String, String> now = new LinkedHashMap<>();
     for (Path p : sources) {
       now.put(p.toString(), Hashes.file(p));
