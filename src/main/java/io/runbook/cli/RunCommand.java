@@ -1,19 +1,10 @@
 package io.runbook.cli;
 
-import io.runbook.exec.Planner;
 import io.runbook.exec.RunOptions;
-import io.runbook.exec.Runner;
-import io.runbook.exec.ResumeState;
-import io.runbook.journal.Journal;
-import io.runbook.journal.RunHistory;
-import io.runbook.source.InvalidInputException;
-import io.runbook.source.SourcePosition;
-import io.runbook.journal.RunLock;
+import io.runbook.exec.RunSession;
 import io.runbook.load.ExtraVars;
-import io.runbook.report.CompositeListener;
 import io.runbook.report.ConsoleReporter;
 import io.runbook.report.JsonlReporter;
-import io.runbook.report.MaskingListener;
 import io.runbook.report.RunListener;
 import io.runbook.transport.ssh.SshDefaults;
 import java.io.PrintWriter;
@@ -126,56 +117,12 @@ public final class RunCommand implements Callable<Integer> {
       }
     }
     Engine.Inputs inputs = engine.load(playbook, selection.inventory);
-    if (planHash != null) {
-      String now = new Planner(engine.actions, engine.expressions, engine.loader)
-          .plan(inputs.playbook(), inputs.inventory(), options).hash();
-      if (!now.equals(planHash)) {
-        throw new InvalidInputException(SourcePosition.none(playbook.toString()),
-            "the plan changed since it was reviewed: --plan-hash " + planHash + ", but it is now " + now
-            + " (run runbook plan again and review it)");
-      }
-    }
-    Runner runner = new Runner(engine.actions, engine.expressions, engine.loader);
-    String runId = Journal.newRunId();
-    ResumeState resumeState = null;
-    String resumedId = null;
-    if (resume != null) {
-      RunHistory.Run earlier = new RunHistory(stateDir).find(resume);
-      if (earlier == null) {
-        throw new InvalidInputException(SourcePosition.none("--resume"), "no run '" + resume + "' under "
-            + stateDir.resolve("runs") + " (runbook runs lists them)");
-      }
-      resumedId = earlier.id();
-      Path earlierJournal = stateDir.resolve("runs").resolve(resumedId).resolve("journal.jsonl");
-      if (!Journal.began(earlierJournal)) {
-        // It died before its first line: nothing ran, so this is simply a fresh start.
-        spec.commandLine().getErr().println("run " + resumedId + " never began; starting afresh");
-      }
-      List<String> changed = !Journal.began(earlierJournal) ? List.of() : Journal.differences(earlierJournal, inputs.playbook().sources(),
-          selection.inventory, options.extraVars());
-      if (!changed.isEmpty() && !force) {
-        throw new InvalidInputException(SourcePosition.none("--resume " + resume), "run " + resumedId
-            + " cannot be resumed as it was begun: " + String.join("; ", changed)
-            + " (run again without --resume, or add --force)");
-      }
-      resumeState = ResumeState.read(resumedId, earlierJournal);
-    }
-    Path lockOn = selection.inventory != null ? selection.inventory : Path.of("localhost");
-    try (RunLock lock = RunLock.acquire(stateDir, lockOn, runId, breakLock, resumedId);
-        Journal journal = Journal.start(stateDir, runId, playbook, inputs.playbook().sources(), selection.inventory,
-            options.extraVars(), options.checkMode(), resumedId)) {
-      Interrupts.onCtrlC();
-      int code = runner.run(inputs.playbook(), inputs.inventory(), options,
-          new MaskingListener(new CompositeListener(outputs(journal)), options.secrets()),
-          resumeState).exitCode();
-      spec.commandLine().getErr().println("run " + runId + ", journal " + journal.file());
-      if (code != ExitCodes.OK) {
-        spec.commandLine().getErr().println("to continue where it stopped: runbook run " + playbook
-            + (selection.inventory != null ? " -i " + selection.inventory : "") + " --state-dir " + stateDir
-            + " --resume " + runId);
-      }
-      return code;
-    }
+    Interrupts.onCtrlC();
+    int code = new RunSession(engine.actions, engine.expressions, engine.loader).run(inputs.playbook(),
+        inputs.inventory(), options, new RunSession.Settings(playbook, selection.inventory, stateDir,
+            breakLock, resume, force, planHash), outputs(), spec.commandLine().getErr());
+    spec.commandLine().getErr().flush();
+    return code;
   }
 
   private SshDefaults ssh() {
@@ -203,8 +150,8 @@ public final class RunCommand implements Callable<Integer> {
     return pw == null ? null : new String(pw);
   }
 
-  private List<RunListener> outputs(Journal journal) {
-    List<RunListener> all = new java.util.ArrayList<>(List.of(listener(), journal));
+  private List<RunListener> outputs() {
+    List<RunListener> all = new java.util.ArrayList<>(List.of(listener()));
     if (junit != null) {
       all.add(new io.runbook.report.JunitReporter(junit));
     }

@@ -1,0 +1,99 @@
+package io.runbook.exec;
+
+import io.runbook.action.ActionRegistry;
+import io.runbook.expr.Expressions;
+import io.runbook.inventory.Inventory;
+import io.runbook.journal.Journal;
+import io.runbook.journal.RunHistory;
+import io.runbook.journal.RunLock;
+import io.runbook.load.PlaybookLoader;
+import io.runbook.model.Playbook;
+import io.runbook.report.CompositeListener;
+import io.runbook.report.MaskingListener;
+import io.runbook.report.RunListener;
+import io.runbook.source.InvalidInputException;
+import io.runbook.source.SourcePosition;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Everything {@code runbook run} does around the runner, in order: hold the run to a reviewed
+ * plan ({@code --plan-hash}), prepare a resume, take the inventory's lock, open the journal, run
+ * with every output behind the secret mask, and say how to continue when it did not end well.
+ */
+public final class RunSession {
+
+  /**
+   * The choices that shape a session.
+   *
+   * @param resume   a run id or {@code last}, or null for a new run
+   * @param planHash the reviewed plan's hash, or null
+   */
+  public record Settings(Path playbook, Path inventory, Path stateDir, boolean breakLock,
+      String resume, boolean force, String planHash) {}
+
+  private final Runner runner;
+  private final Planner planner;
+
+  public RunSession(ActionRegistry actions, Expressions expressions, PlaybookLoader loader) {
+    this.runner = new Runner(actions, expressions, loader);
+    this.planner = new Planner(actions, expressions, loader);
+  }
+
+  /** Runs and returns the exit code; {@code err} gets the journal's place and resume advice. */
+  public int run(Playbook playbook, Inventory inventory, RunOptions options, Settings s,
+      List<RunListener> outputs, PrintWriter err) throws IOException {
+    if (s.planHash() != null) {
+      String now = planner.plan(playbook, inventory, options).hash();
+      if (!now.equals(s.planHash())) {
+        throw new InvalidInputException(SourcePosition.none(s.playbook().toString()),
+            "the plan changed since it was reviewed: --plan-hash " + s.planHash() + ", but it is now "
+            + now + " (run runbook plan again and review it)");
+      }
+    }
+    String runId = Journal.newRunId();
+    ResumeState resume = null;
+    String resumedId = null;
+    if (s.resume() != null) {
+      RunHistory.Run earlier = new RunHistory(s.stateDir()).find(s.resume());
+      if (earlier == null) {
+        throw new InvalidInputException(SourcePosition.none("--resume"), "no run '" + s.resume()
+            + "' under " + s.stateDir().resolve("runs") + " (runbook runs lists them)");
+      }
+      resumedId = earlier.id();
+      Path journal = s.stateDir().resolve("runs").resolve(resumedId).resolve("journal.jsonl");
+      if (Journal.began(journal)) {
+        List<String> changed = Journal.differences(journal, playbook.sources(), s.inventory(),
+            options.extraVars());
+        if (!changed.isEmpty() && !s.force()) {
+          throw new InvalidInputException(SourcePosition.none("--resume " + s.resume()), "run " + resumedId
+              + " cannot be resumed as it was begun: " + String.join("; ", changed)
+              + " (run again without --resume, or add --force)");
+        }
+      } else {
+        // It died before its first line: nothing ran, so this is simply a fresh start.
+        err.println("run " + resumedId + " never began; starting afresh");
+      }
+      resume = ResumeState.read(resumedId, journal);
+    }
+    Path lockOn = s.inventory() != null ? s.inventory() : Path.of("localhost");
+    try (RunLock lock = RunLock.acquire(s.stateDir(), lockOn, runId, s.breakLock(), resumedId);
+        Journal journal = Journal.start(s.stateDir(), runId, s.playbook(), playbook.sources(),
+            s.inventory(), options.extraVars(), options.checkMode(), resumedId)) {
+      List<RunListener> all = new ArrayList<>(outputs);
+      all.add(journal);
+      int code = runner.run(playbook, inventory, options,
+          new MaskingListener(new CompositeListener(all), options.secrets()), resume).exitCode();
+      err.println("run " + runId + ", journal " + journal.file());
+      if (code != Runner.OK) {
+        err.println("to continue where it stopped: runbook run " + s.playbook()
+            + (s.inventory() != null ? " -i " + s.inventory() : "") + " --state-dir " + s.stateDir()
+            + " --resume " + runId);
+      }
+      return code;
+    }
+  }
+}
