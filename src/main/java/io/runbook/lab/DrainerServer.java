@@ -1,0 +1,226 @@
+package io.runbook.lab;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * A cluster-version Drainer (reference §2.3): pulls from every pump that is not offline, merges
+ * them in commit order, applies to the downstream file and keeps the checkpoint there; resumes
+ * from it after a restart. {@code /status} has {@code PumpPos}, {@code Synced}, {@code LastTS}
+ * and {@code TsMap}; {@code Synced} turns true once no binlog arrived for
+ * {@code synced-check-time} (seconds in the lab, minutes in production).
+ *
+ * <p>Merging: a binlog is applied only once every pump that could still hold an older one has
+ * been pulled past it. A paused pump whose stored binlogs were all pulled holds nothing back;
+ * one that went down with binlogs not yet pulled holds replication until it is back.
+ */
+final class DrainerServer extends Daemon {
+  private final Object lock = new Object();
+  private final Map<String, Long> pumpPos = new TreeMap<>();
+  private final TreeMap<Long, BinlogFile.Entry> pending = new TreeMap<>();
+  private Registry registry;
+  private Downstream downstream;
+  private HttpApi http;
+  private String nodeId;
+  private String advertise;
+  private String state = "online";
+  private long syncedCheckMillis;
+  private volatile long lastReceived = System.currentTimeMillis();
+
+  DrainerServer(Release release, Flags flags) {
+    super(release, flags, "drainer");
+  }
+
+  @Override
+  protected void start() throws Exception {
+    LabConfig conf = LabConfig.read(flags.get("config", null));
+    int port = flags.port("addr", 8249);
+    advertise = flags.get("advertise-addr", "127.0.0.1:" + port);
+    registry = new Registry(flags.get("pd-urls", "http://127.0.0.1:2379"));
+    Path dataDir = Path.of(flags.get("data-dir", "data.drainer"));
+    Files.createDirectories(dataDir);
+    nodeId = NodeId.load(dataDir, InetAddress.getLocalHost().getHostName() + ":" + port);
+    syncedCheckMillis = Math.round(conf.number("synced-check-time", 5) * 1000);
+    if (!conf.string("syncer.db-type", "file").equals("file")) {
+      throw new IOException("the lab's drainer writes only to db-type = \"file\"");
+    }
+    long initial = Long.parseLong(flags.get("initial-commit-ts", conf.string("initial-commit-ts", "0")));
+    downstream = new Downstream(Path.of(conf.string("syncer.to.dir", "downstream")), initial);
+    log.info("resuming from checkpoint commitTS " + downstream.commitTs());
+    http = new HttpApi("127.0.0.1", port)
+        .on("GET", "/status", r -> HttpApi.Reply.ok(status()))
+        .on("GET", "/commit_ts", r -> HttpApi.Reply.ok(commitTs()))
+        .on("PUT", "/state", r -> HttpApi.Reply.ok(applyAction(r.rest("/state"))));
+    http.start();
+    register();
+    every("heartbeat", 1000, this::heartbeat);
+    every("syncer", 100, this::syncOnce);
+  }
+
+  private Map<String, Object> status() {
+    Map<String, Object> out = new LinkedHashMap<>();
+    synchronized (lock) {
+      out.put("PumpPos", new TreeMap<>(pumpPos));
+    }
+    out.put("Synced", System.currentTimeMillis() - lastReceived > syncedCheckMillis);
+    out.put("LastTS", downstream.commitTs());
+    out.put("TsMap", "");
+    return out;
+  }
+
+  private Map<String, Object> commitTs() {
+    Map<String, Object> out = NodeId.response("get drainer's latest ts success!", 200);
+    out.put("data", Map.of("ts", downstream.commitTs()));
+    return out;
+  }
+
+  private void syncOnce() {
+    if (!state.equals("online")) {
+      return;
+    }
+    long snapshot;
+    Map<String, Map<String, Object>> known;
+    try {
+      // A pump that was not online when the list was read can only hold binlogs committed
+      // after it came online, so after this timestamp: nothing older is held back by it.
+      snapshot = registry.tso();
+      known = registry.nodes(Registry.PUMPS);
+    } catch (IOException e) {
+      log.warn("cannot list pumps in PD: " + e.getMessage());
+      return;
+    }
+    long watermark = snapshot;
+    for (Map.Entry<String, Map<String, Object>> p : known.entrySet()) {
+      String pumpState = String.valueOf(p.getValue().get("state"));
+      if (pumpState.equals("offline")) {
+        continue;
+      }
+      long pos = pull(p.getKey(), String.valueOf(p.getValue().get("host")));
+      boolean drained = !pumpState.equals("online") && pos >= Json.number(p.getValue().get("maxCommitTS"));
+      if (!drained) {
+        watermark = Math.min(watermark, pos);
+      }
+    }
+    applyUpTo(watermark);
+  }
+
+  /** Pulls what {@code id} has past our position; returns the position it is pulled to. */
+  @SuppressWarnings("unchecked")
+  private long pull(String id, String host) {
+    long pos;
+    synchronized (lock) {
+      pos = pumpPos.getOrDefault(id, downstream.commitTs());
+    }
+    try {
+      Map<String, Object> r = Json.object(HttpJson.get("http://" + host + "/lab/pull?after=" + pos));
+      List<Object> binlogs = Json.list(r.get("binlogs"));
+      synchronized (lock) {
+        for (Object o : binlogs) {
+          Map<String, Object> b = (Map<String, Object>) o;
+          long ts = Json.number(b.get("commitTS"));
+          pending.put(ts, new BinlogFile.Entry(ts, String.valueOf(b.get("payload"))));
+        }
+        pos = Math.max(pos, Json.number(r.get("safeTS")));
+        pumpPos.put(id, pos);
+      }
+      if (!binlogs.isEmpty()) {
+        lastReceived = System.currentTimeMillis();
+      }
+    } catch (IOException e) {
+      // Down or unreachable: its position stays, and it holds replication if it has more.
+    }
+    return pos;
+  }
+
+  private void applyUpTo(long watermark) {
+    boolean any = false;
+    try {
+      while (true) {
+        BinlogFile.Entry next;
+        synchronized (lock) {
+          Map.Entry<Long, BinlogFile.Entry> first = pending.firstEntry();
+          if (first == null || first.getKey() > watermark) {
+            break;
+          }
+          next = pending.pollFirstEntry().getValue();
+        }
+        any |= downstream.apply(next);
+      }
+      if (any) {
+        downstream.saveCheckpoint(null);
+      }
+    } catch (IOException e) {
+      log.error("cannot write downstream: " + e.getMessage());
+    }
+  }
+
+  private void heartbeat() {
+    if (state.equals("online") || state.equals("pausing") || state.equals("closing")) {
+      try {
+        register();
+      } catch (IOException e) {
+        log.warn("heartbeat to PD failed: " + e.getMessage());
+      }
+    }
+  }
+
+  private void register() throws IOException {
+    Map<String, Object> node = new LinkedHashMap<>();
+    node.put("nodeId", nodeId);
+    node.put("host", advertise);
+    node.put("state", state);
+    node.put("isAlive", false);
+    node.put("score", 0);
+    node.put("label", null);
+    node.put("maxCommitTS", downstream.commitTs());
+    node.put("updateTS", registry.tso());
+    registry.put(Registry.DRAINERS + nodeId, node);
+  }
+
+  private Map<String, Object> applyAction(List<String> rest) {
+    if (rest.size() != 2 || !rest.get(0).equals(nodeId)) {
+      return NodeId.response("invalide nodeID " + (rest.isEmpty() ? "" : rest.get(0))
+          + ", this drainer's nodeID is " + nodeId, 3);
+    }
+    String action = rest.get(1);
+    if (!action.equals("pause") && !action.equals("close")) {
+      return NodeId.response("invalide action " + action, 3);
+    }
+    if (!state.equals("online")) {
+      return NodeId.response("this drainer's state is " + state + ", apply " + action + " failed!", 3);
+    }
+    state = action.equals("pause") ? "pausing" : "closing";
+    Thread t = new Thread(() -> {
+      try {
+        register();
+        state = action.equals("pause") ? "paused" : "offline";
+        register();
+      } catch (IOException e) {
+        log.error(action + " failed: " + e.getMessage());
+      }
+      System.exit(0);
+    }, "apply-" + action);
+    t.setDaemon(true);
+    t.start();
+    return NodeId.response("apply action " + action + " success!", 200);
+  }
+
+  @Override
+  protected void stop() {
+    if (state.equals("online") || state.equals("pausing")) {
+      state = "paused";
+    }
+    try {
+      register();
+    } catch (IOException e) {
+      log.warn("could not record state " + state + " in PD: " + e.getMessage());
+    }
+    http.stop();
+  }
+}

@@ -1,0 +1,74 @@
+package io.runbook.lab;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * A PD-like registry: timestamps (TSO) and the key-value store that stands in for PD's etcd,
+ * where pumps and drainers register. Its health endpoints are PD's; the rest is under
+ * {@code /lab/} because real PD speaks etcd's gRPC there. The store survives restarts
+ * ({@code data.pd/kv.json}).
+ */
+final class PdServer extends Daemon {
+  private final TreeMap<String, Object> kv = new TreeMap<>();
+  private long lastTso;
+  private HttpApi http;
+  private Path store;
+
+  PdServer(Release release, Flags flags) {
+    super(release, flags, "pd");
+  }
+
+  @Override
+  protected void start() throws IOException {
+    Path dataDir = Path.of(flags.get("data-dir", "data.pd"));
+    Files.createDirectories(dataDir);
+    store = dataDir.resolve("kv.json");
+    if (Files.exists(store)) {
+      kv.putAll(Json.object(Files.readString(store)));
+    }
+    String name = flags.get("name", "pd");
+    http = new HttpApi("127.0.0.1", flags.port("client-urls", 2379))
+        .on("GET", "/pd/health", r -> HttpApi.Reply.ok(List.of(Map.of("name", name,
+            "member_id", 1, "client_urls", List.of(flags.get("client-urls", "")), "health", true))))
+        .on("GET", "/health", r -> HttpApi.Reply.ok(Map.of("health", "true")))
+        .on("GET", "/pd/api/v1/leader", r -> HttpApi.Reply.ok(Map.of("name", name, "member_id", 1)))
+        .on("GET", "/pd/api/v1/version", r -> HttpApi.Reply.ok(Map.of("version", release.version())))
+        .on("GET", "/lab/tso", r -> HttpApi.Reply.ok(Map.of("ts", nextTso())))
+        .on("GET", "/lab/kv", r -> HttpApi.Reply.ok(Map.of("kvs", range(r.param("prefix", "")))))
+        .on("PUT", "/lab/kv", r -> {
+          put(r.param("key", ""), Json.read(r.body()));
+          return HttpApi.Reply.ok(Map.of("code", 200));
+        });
+    http.start();
+  }
+
+  private synchronized long nextTso() {
+    lastTso = Math.max(lastTso + 1, Tso.fromClock(0));
+    return lastTso;
+  }
+
+  private synchronized Map<String, Object> range(String prefix) {
+    return new TreeMap<>(kv.subMap(prefix, prefix + Character.MAX_VALUE));
+  }
+
+  private synchronized void put(String key, Object value) throws IOException {
+    if (key.isEmpty()) {
+      throw new IllegalArgumentException("key is empty");
+    }
+    kv.put(key, value);
+    Path tmp = store.resolveSibling("kv.json.tmp");
+    Files.writeString(tmp, Json.write(kv));
+    Files.move(tmp, store, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+  }
+
+  @Override
+  protected void stop() {
+    http.stop();
+  }
+}
