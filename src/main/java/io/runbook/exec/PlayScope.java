@@ -101,6 +101,11 @@ final class PlayScope {
     m.put("ansible_check_mode", run.options.checkMode());
     m.put("ansible_diff_mode", run.options.diff());
     m.put("playbook_dir", run.playbook.baseDir().toString());
+    if (run.inventory.source() != null) {
+      // Ansible's magic variables for the inventory source, so vars can name files beside it.
+      m.put("inventory_file", run.inventory.source().toString());
+      m.put("inventory_dir", run.inventory.source().getParent().toString());
+    }
     return m;
   }
 

@@ -37,6 +37,7 @@ public final class Inventory {
   private final List<String> hosts;
   private final Map<String, List<String>> groupHosts = new LinkedHashMap<>();
   private final Map<String, Map<String, Object>> varsCache = new ConcurrentHashMap<>();
+  private Path source;
 
   private Inventory(InventoryBuilder b) {
     this.groups = b.groups;
@@ -67,7 +68,14 @@ public final class Inventory {
     b.reconcile();
     VarsDirs.read(path, b);
     b.diagnostics.throwIfErrors();
-    return new Inventory(b);
+    Inventory inventory = new Inventory(b);
+    inventory.source = path.toAbsolutePath().normalize();
+    return inventory;
+  }
+
+  /** The inventory file, absolute; null for an inventory that was not read from a file. */
+  public Path source() {
+    return source;
   }
 
   /** No hosts: only the implicit localhost can be targeted. */

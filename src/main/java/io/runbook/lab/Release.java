@@ -37,6 +37,17 @@ record Release(String component, String version) {
     return b.toString();
   }
 
+  /** The release a lab binary was stamped with, read from the file; "?" when it is not a lab binary. */
+  static String versionIn(java.nio.file.Path binary) {
+    try {
+      java.util.regex.Matcher m = java.util.regex.Pattern.compile("--release=(\\S+)")
+          .matcher(java.nio.file.Files.readString(binary));
+      return m.find() ? m.group(1) : "?";
+    } catch (java.io.IOException | java.io.UncheckedIOException e) {
+      return "?";
+    }
+  }
+
   /** Whether this TiDB or binlog release belongs to the cluster generation of TiDB Binlog. */
   boolean clusterGeneration() {
     return Versions.clusterBinlog(version);

@@ -1,0 +1,156 @@
+package io.runbook.lab;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * {@code runbook lab up|down}: writes the lab into its folder and starts its processes in order,
+ * each checked ready before the next starts; stops every process a lab folder holds (those the
+ * playbooks deployed too). The lab's record is {@code lab.json}; its inventory
+ * {@code inventory.yml}.
+ */
+public final class Lab {
+  static final String RECORD = "lab.json";
+  private static final Duration READY_TIMEOUT = Duration.ofSeconds(40);
+
+  private final Path root;
+  private final PrintWriter out;
+
+  public Lab(Path root, PrintWriter out) {
+    this.root = root.toAbsolutePath().normalize();
+    this.out = out;
+  }
+
+  /** Creates and starts a lab; {@code lifetime} bounds how long its processes may live. */
+  public void up(String era, int portOffset, Duration lifetime, Path jar) throws IOException {
+    if (!era.equals(LabLayout.CLUSTER) && !era.equals(LabLayout.KAFKA)) {
+      throw new LabException("--era must be cluster or kafka, not '" + era + "'");
+    }
+    if (Files.exists(root.resolve(RECORD)) && !LabProcesses.running(root).isEmpty()) {
+      throw new LabException("a lab is already running in " + root + "; run 'runbook lab down"
+          + " --dir " + root + "' first");
+    }
+    clear();
+    LabLayout layout = new LabLayout(root, era, portOffset);
+    long deadline = System.currentTimeMillis() / 1000 + lifetime.toSeconds();
+    Path runtime = root.resolve("runtime").resolve("runbook-lab.jar");
+    Files.createDirectories(runtime.getParent());
+    Files.copy(jar, runtime, StandardCopyOption.REPLACE_EXISTING);
+    LabFiles files = new LabFiles(layout, runtime, deadline);
+    files.writePackages();
+    Files.createDirectories(layout.downstream());
+    Files.writeString(root.resolve(RECORD), Json.write(Map.of("era", era, "port_offset", portOffset,
+        "deadline", deadline, "pd", layout.pdUrl())) + "\n");
+    Files.writeString(root.resolve("inventory.yml"), LabInventory.yaml(layout, root.toString()));
+    out.println("lab: " + era + " era in " + root + " (processes stop by themselves after "
+        + lifetime.toMinutes() + " min)");
+    List<LabNode> started = new ArrayList<>();
+    for (LabNode node : layout.nodes()) {
+      files.deploy(node);
+      LabProcesses.start(root.resolve(node.dir()), node.role());
+      started.add(node);
+      try {
+        waitReady(layout, node);
+      } catch (LabException e) {
+        out.println("lab: " + node.host() + " (" + node.role() + ") did not come up; stopping the lab");
+        down();
+        throw e;
+      }
+      out.printf("  %-15s %-8s %-22s up on 127.0.0.1:%d%n", node.host(), node.role(),
+          node.binary() + " " + Release.versionIn(root.resolve(node.dir()).resolve("bin").resolve(node.binary())),
+          node.port());
+    }
+    out.println("lab: inventory " + root.resolve("inventory.yml"));
+  }
+
+  /** Stops every process of the lab (SIGTERM through its stop script, then SIGKILL). */
+  public void down() throws IOException {
+    List<LabProcesses.Running> running = LabProcesses.running(root);
+    if (running.isEmpty()) {
+      out.println("lab: nothing is running in " + root);
+      return;
+    }
+    // TiDB first, then drainers after pumps have stopped: the order of tidb-ansible's stop.yml.
+    running.sort(Comparator.comparingInt(r -> List.of("tidb", "pump", "drainer", "kafka", "zookeeper", "pd")
+        .indexOf(r.role())));
+    for (LabProcesses.Running r : running) {
+      LabProcesses.stop(r);
+      out.printf("  %-15s %-8s stopped%n", r.dir().getFileName(), r.role());
+    }
+  }
+
+  private void waitReady(LabLayout layout, LabNode node) {
+    long until = System.currentTimeMillis() + READY_TIMEOUT.toMillis();
+    String last = "";
+    while (System.currentTimeMillis() < until) {
+      try {
+        if (ready(layout, node)) {
+          return;
+        }
+      } catch (IOException e) {
+        last = e.getMessage();
+      }
+      if (!LabProcesses.alive(root.resolve(node.dir()), node.role())) {
+        throw new LabException(node.host() + ": " + node.role() + " exited at start; see "
+            + root.resolve(node.dir()).resolve("log") + " (" + LabProcesses.stderrTail(root.resolve(node.dir()), node.role()) + ")");
+      }
+      Daemon.pause(100);
+    }
+    throw new LabException(node.host() + ": " + node.role() + " not ready after "
+        + READY_TIMEOUT.toSeconds() + "s: " + last);
+  }
+
+  private static boolean ready(LabLayout layout, LabNode node) throws IOException {
+    String local = "http://127.0.0.1:" + node.port();
+    switch (node.role()) {
+      case "pd" -> HttpJson.get(local + "/pd/health");
+      case "pump" -> {
+        if (layout.era().equals(LabLayout.KAFKA)) {
+          HttpJson.get(local + "/status");
+        } else {
+          return new Registry(layout.pdUrl()).nodes(Registry.PUMPS).values().stream()
+              .anyMatch(p -> ("127.0.0.1:" + node.port()).equals(p.get("host")) && "online".equals(p.get("state")));
+        }
+      }
+      case "drainer" -> HttpJson.get(local + "/status");
+      case "tidb" -> HttpJson.get("http://127.0.0.1:" + layout.port(10080) + "/status");
+      default -> {
+        try (Socket s = new Socket()) {
+          s.connect(new InetSocketAddress("127.0.0.1", node.port()), 500);
+        }
+      }
+    }
+    return true;
+  }
+
+  /** Empties the lab folder; refuses a folder that holds something other than a lab. */
+  private void clear() throws IOException {
+    if (!Files.exists(root)) {
+      Files.createDirectories(root);
+      return;
+    }
+    try (Stream<Path> s = Files.list(root)) {
+      if (s.findAny().isPresent() && !Files.exists(root.resolve(RECORD))) {
+        throw new LabException(root + " is not empty and holds no lab (" + RECORD + "); choose another --dir");
+      }
+    }
+    try (Stream<Path> walk = Files.walk(root)) {
+      for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+        if (!p.equals(root)) {
+          Files.delete(p);
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,63 @@
+package io.runbook.lab;
+
+/**
+ * The inventory that addresses a lab: both generations' groups, tidb-ansible's variable names,
+ * the packages the upgrade playbooks install from. {@code inventories/lab.yml} is this text for
+ * the default folder, with {@code lab_dir} relative to the inventory.
+ */
+final class LabInventory {
+  private LabInventory() {}
+
+  static String yaml(LabLayout l, String labDir) {
+    return "# The local lab (runbook lab up): a TiDB Binlog deployment of real processes on 127.0.0.1.\n"
+        + "# Both generations' hosts are here; which ones run depends on 'runbook lab up --era'.\n"
+        + "all:\n"
+        + "  vars:\n"
+        + "    ansible_connection: local\n"
+        + "    ansible_host: 127.0.0.1\n"
+        + "    lab_dir: \"" + labDir + "\"\n"
+        + "    process_supervision: supervise\n"
+        + "    enable_binlog: true\n"
+        + "    pd_client_port: " + l.port(2379) + "\n"
+        + "    tidb_port: " + l.port(4000) + "\n"
+        + "    tidb_status_port: " + l.port(10080) + "\n"
+        + "    # what the upgrade playbooks install, from the lab's release packages\n"
+        + "    binlog_version: v3.0.5\n"
+        + "    tidb_version: v3.0.0\n"
+        + "    packages_dir: \"{{ lab_dir }}/packages\"\n"
+        + "    binlog_package_dir: \"{{ packages_dir }}/tidb-binlog-{{ binlog_version }}-linux-amd64\"\n"
+        + "    tidb_package_dir: \"{{ packages_dir }}/tidb-{{ tidb_version }}-linux-amd64\"\n"
+        + "    drainer_downstream_dir: \"{{ lab_dir }}/downstream\"\n"
+        + "    # the lab's drainers count synced-check-time in seconds (production: minutes)\n"
+        + "    drainer_synced_check_time: 3\n"
+        + "    pump_heartbeat_interval: 1\n"
+        + "  children:\n"
+        + "    pd_servers:\n"
+        + "      hosts:\n"
+        + "        pd1: {deploy_dir: \"{{ lab_dir }}/pd1\"}\n"
+        + "    tidb_servers:\n"
+        + "      hosts:\n"
+        + "        tidb1: {deploy_dir: \"{{ lab_dir }}/tidb1\", kafka_pump_port: " + l.port(8260) + "}\n"
+        + "    pump_servers:\n"
+        + "      hosts:\n"
+        + "        pump1: {deploy_dir: \"{{ lab_dir }}/pump1\", pump_port: " + l.port(8250) + "}\n"
+        + "        pump2: {deploy_dir: \"{{ lab_dir }}/pump2\", pump_port: " + l.port(8251) + "}\n"
+        + "        pump3: {deploy_dir: \"{{ lab_dir }}/pump3\", pump_port: " + l.port(8252) + "}\n"
+        + "    drainer_servers:\n"
+        + "      hosts:\n"
+        + "        drainer1: {deploy_dir: \"{{ lab_dir }}/drainer1\", drainer_port: " + l.port(8249)
+        + ", initial_commit_ts: 0}\n"
+        + "    # the Kafka era (migrate-kafka-to-cluster.yml): its pump lives on the TiDB host\n"
+        + "    kafka_drainer_servers:\n"
+        + "      hosts:\n"
+        + "        kafka_drainer1: {deploy_dir: \"{{ lab_dir }}/kafka_drainer1\", drainer_port: "
+        + l.port(8248) + "}\n"
+        + "    kafka_servers:\n"
+        + "      hosts:\n"
+        + "        kafka1: {deploy_dir: \"{{ lab_dir }}/kafka1\", kafka_port: " + l.port(9092) + "}\n"
+        + "    zookeeper_servers:\n"
+        + "      hosts:\n"
+        + "        zookeeper1: {deploy_dir: \"{{ lab_dir }}/zookeeper1\", zookeeper_port: "
+        + l.port(2181) + "}\n";
+  }
+}
