@@ -24,7 +24,7 @@ import java.util.regex.Matcher;
  * and {@code defined(x)} are rewritten to JEXL's {@code ??} before compiling (see
  * {@link Rewrites}), so they work on undefined variables.
  */
-public final class Functions {
+public final class Functions extends FilterFunctions {
   static final int MAX_RANGE = 100_000;
   private static final ObjectMapper JSON = new ObjectMapper()
       .enable(DeserializationFeature.USE_BIG_INTEGER_FOR_INTS);

@@ -52,7 +52,7 @@ final class SandboxedEngine {
         "java.lang +{ +String{} +Number{} +Long{} +Integer{} +Double{} +Float{} +Boolean{}"
             + " +Character{} +Short{} +Byte{} }",
         "java.math +{ +BigInteger{} +BigDecimal{} }",
-        "io.runbook.expr +{ +Functions{} +VersionFunctions{} +LazyMap{} }");
+        "io.runbook.expr +{ +Functions{} +FilterFunctions{} +VersionFunctions{} +LazyMap{} }");
     JexlSandbox sandbox = new JexlSandbox(false, true);
     for (String collection : new String[] {"java.util.Map", "java.util.List", "java.util.Set"}) {
       sandbox.block(collection).read().add("class");
@@ -60,7 +60,7 @@ final class SandboxedEngine {
         sandbox.get(collection).execute().add(m);
       }
     }
-    for (Class<?> fn : new Class<?>[] {Functions.class, VersionFunctions.class}) {
+    for (Class<?> fn : new Class<?>[] {Functions.class, FilterFunctions.class, VersionFunctions.class}) {
       JexlSandbox.Permissions p = sandbox.block(fn.getName());
       for (String m : OBJECT_METHODS) {
         p.execute().add(m);

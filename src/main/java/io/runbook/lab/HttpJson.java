@@ -42,6 +42,9 @@ final class HttpJson {
       throw new IOException("interrupted", e);
     } catch (IllegalArgumentException e) {
       throw new IOException(request.uri() + ": " + e.getMessage(), e);
+    } catch (IOException e) {
+      throw new IOException(request.uri() + ": " + (e.getMessage() == null
+          ? e.getClass().getSimpleName() : e.getMessage()), e);
     }
   }
 }

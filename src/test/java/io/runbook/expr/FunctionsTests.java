@@ -15,7 +15,11 @@ class FunctionsTests {
   private static final Map<String, Object> VARS = Map.of(
       "s", " Pump-8250 ", "l", List.of(3L, 1L, 2L, 3L), "m", new java.util.TreeMap<>(Map.of("a", 1L, "b", 2L)),
       "json", "{\"status\": {\"p1\": {\"state\": \"online\", \"maxCommitTS\": 405808765432152065}}}",
-      "path", "/home/tidb/deploy/bin/pump");
+      "path", "/home/tidb/deploy/bin/pump",
+      "nodes", new java.util.LinkedHashMap<>(Map.of(
+          "a", Map.of("host", "a:8250", "state", "online", "maxCommitTS", 5L),
+          "b", Map.of("host", "b:8251", "state", "paused", "maxCommitTS", 6L),
+          "c", Map.of("host", "c:8252", "state", "online", "maxCommitTS", 7L))));
 
   @ParameterizedTest(name = "{0} => {1}")
   @CsvSource(delimiter = '|', value = {
@@ -59,6 +63,12 @@ class FunctionsTests {
       "fromJson(json).status.p1.maxCommitTS | 405808765432152065",
       "size(l)                           | 4",
       "empty('')                         | true",
+      "size(selectattr(values(nodes), 'state', 'online')) | 2",
+      "join(mapattr(rejectattr(values(nodes), 'state', 'online'), 'host'), ',') | b:8251",
+      "join(mapattr(selectattr(values(nodes), 'maxCommitTS', 7.0), 'host'), ',') | c:8252",
+      "join(difference(['p1', 'p2', 'p3', 'p1'], ['p2']), ',') | p1,p3",
+      "join(intersect(['p1', 'p2', 'p3'], ['p3', 'p1']), ',') | p1,p3",
+      "join(union(['p1', 'p2'], ['p2', 'p3']), ',') | p1,p2,p3",
   })
   void computes(String expression, String expected) {
     Object value = EX.evaluate(expression, AT, VARS);
