@@ -40,7 +40,7 @@ final class ActionRunner {
   StepResult run(ActionTask task, TaskEvent event, HostState host, Inherited inh)
       throws InterruptedException {
     String key = host.nextStepKey(task.options().position().toString());
-    ResumeState.Done done = run.resume == null ? null : run.resume.done(key, host.name);
+    ResumeState.Done done = run.resume == null || host.rerunning > 0 ? null : run.resume.done(key, host.name);
     if (done != null) {
       return replay(task, event, host, key, done);
     }

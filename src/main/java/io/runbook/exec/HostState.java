@@ -18,6 +18,8 @@ final class HostState {
   String lastFailure;
   /** How many times each task position ran on this host: a step's identity for --resume. */
   final Map<String, Integer> occurrences = new java.util.HashMap<>();
+  /** Above zero inside a {@code rerun_on_resume} block that failed this host before: no replay. */
+  int rerunning;
 
   /** The identity of the next run of the task written at {@code at} on this host. */
   String nextStepKey(String at) {

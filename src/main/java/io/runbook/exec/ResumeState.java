@@ -25,6 +25,8 @@ public final class ResumeState {
       Map<String, Object> registered, Map<String, Object> facts) {}
 
   private final Map<String, Done> done = new HashMap<>();
+  /** Per host, where the tasks that failed it were written (a step key without its count). */
+  private final Map<String, Set<String>> failedAt = new HashMap<>();
 
   private ResumeState() {}
 
@@ -39,11 +41,17 @@ public final class ResumeState {
       } catch (IOException cut) {
         break;
       }
-      if (!e.path("event").asText().equals("step_end") || !e.path("replayable").asBoolean()) {
+      if (!e.path("event").asText().equals("step_end")) {
         continue;
       }
       String status = e.path("status").asText();
-      if (!FINISHED.contains(status) || status.equals("failed") && !e.path("ignored").asBoolean()) {
+      if (status.equals("failed") && !e.path("ignored").asBoolean() || status.equals("unreachable")) {
+        String key = e.path("key").asText();
+        state.failedAt.computeIfAbsent(e.path("host").asText(), h -> new java.util.HashSet<>())
+            .add(key.contains("#") ? key.substring(0, key.lastIndexOf('#')) : key);
+      }
+      if (!e.path("replayable").asBoolean() || !FINISHED.contains(status)
+          || status.equals("failed") && !e.path("ignored").asBoolean()) {
         continue;
       }
       state.done.put(e.path("key").asText() + "|" + e.path("host").asText(), new Done(runId, status,
@@ -57,6 +65,12 @@ public final class ResumeState {
   /** The finished step {@code key} on {@code host}, or null when it must run. */
   Done done(String key, String host) {
     return done.get(key + "|" + host);
+  }
+
+  /** Whether a task written at one of {@code positions} failed {@code host} in the earlier run. */
+  boolean failedWithin(String host, Set<String> positions) {
+    Set<String> failed = failedAt.getOrDefault(host, Set.of());
+    return positions.stream().anyMatch(failed::contains);
   }
 
   public int size() {

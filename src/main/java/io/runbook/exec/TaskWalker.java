@@ -141,6 +141,19 @@ final class TaskWalker {
     if (entered.isEmpty()) {
       return;
     }
+    List<HostState> rerun = block.rerunOnResume() && run.resume != null
+        ? entered.stream().filter(h -> run.resume.failedWithin(h.name, TaskPositions.of(block))).toList()
+        : List.of();
+    rerun.forEach(h -> h.rerunning++);
+    try {
+      walkBlock(block, entered, inh);
+    } finally {
+      rerun.forEach(h -> h.rerunning--);
+    }
+  }
+
+  private void walkBlock(BlockTask block, Set<HostState> entered, Inherited inh)
+      throws InterruptedException {
     walk(block.block(), List.copyOf(entered),
         block.rescue().isEmpty() ? inh : inh.insideRescuableBlock());
     List<HostState> failedInBlock = entered.stream().filter(h -> h.failed).toList();

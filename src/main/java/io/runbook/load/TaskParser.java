@@ -31,7 +31,8 @@ final class TaskParser {
       "delay", "until", "backoff", "max_delay", "failed_when", "changed_when", "ignore_errors",
       "loop", "with_items", "loop_control", "notify", "listen", "tags", "delegate_to", "run_once",
       "become", "become_user", "no_log", "timeout", "check_mode", "environment", "vars");
-  private static final Set<String> BLOCK_KEYS = NodeReader.setOf("block", "rescue", "always");
+  private static final Set<String> BLOCK_KEYS = NodeReader.setOf("block", "rescue", "always",
+      "rerun_on_resume");
   private static final Set<String> LOOP_CONTROL_KEYS =
       NodeReader.setOf("loop_var", "index_var", "label", "pause");
   private static final String[] ACTION_PREFIXES = {"ansible.builtin.", "ansible.legacy."};
@@ -91,8 +92,10 @@ final class TaskParser {
         in.error(e.key(), "a block cannot also run '" + e.name() + "': put it in a task inside the block");
       }
       TaskOptions options = options(task);
+      Boolean rerun = task.has("rerun_on_resume") ? in.bool(task.get("rerun_on_resume"), "rerun_on_resume") : null;
       return new BlockTask(options, tasks(task.get("block"), "block", baseDir),
-          tasks(task.get("rescue"), "rescue", baseDir), tasks(task.get("always"), "always", baseDir));
+          tasks(task.get("rescue"), "rescue", baseDir), tasks(task.get("always"), "always", baseDir),
+          Boolean.TRUE.equals(rerun));
     }
     if (actionKeys.isEmpty()) {
       in.error(task, "task has no action: add one of " + String.join(", ", actions.names())

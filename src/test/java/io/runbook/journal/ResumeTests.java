@@ -108,6 +108,48 @@ class ResumeTests {
     }
   }
 
+  @Test
+  void aBlockMarkedRerunOnResumeRunsWholeAgainOnTheHostThatFailedInIt() throws Exception {
+    assertThat(resumeAfterFixing(true)).containsExactly("h1-install-v1", "h1-start-v1", "h2-install-v1",
+        "h2-install-v2", "h2-start-v2", "h3-install-v2", "h3-start-v2");
+  }
+
+  @Test
+  void withoutRerunOnResumeTheFinishedStepsOfTheBlockAreReplayed() throws Exception {
+    // h2's install of v1 is replayed, not redone: it "starts" a release it never installed.
+    assertThat(resumeAfterFixing(false)).containsExactly("h1-install-v1", "h1-start-v1", "h2-install-v1",
+        "h2-start-v2", "h3-install-v2", "h3-start-v2");
+  }
+
+  /** h2 fails to start what it installed; the release is fixed; the run is resumed. */
+  private List<String> resumeAfterFixing(boolean rerun) throws IOException {
+    Files.writeString(dir.resolve("hosts.yml"),
+        "all: {vars: {ansible_connection: local}, hosts: {h1: , h2: , h3: }}\n");
+    Files.writeString(dir.resolve("release"), "v1");
+    Path play = dir.resolve("upgrade.yml");
+    Files.writeString(play, """
+        - hosts: all
+          serial: 1
+          tasks:
+            - name: replace and start
+              rerun_on_resume: %2$s
+              block:
+                - name: install
+                  shell: echo {{ inventory_hostname }}-install-$(cat %1$s/release) >> %1$s/log
+                - name: start
+                  shell: test "$(cat %1$s/release)" = v2 || test {{ inventory_hostname }} != h2
+                - name: started
+                  shell: echo {{ inventory_hostname }}-start-$(cat %1$s/release) >> %1$s/log
+        """.formatted(dir, rerun));
+    String inv = dir.resolve("hosts.yml").toString();
+    String state = dir.resolve("state").toString();
+    assertThat(run("run", play.toString(), "-i", inv, "--state-dir", state)).isEqualTo(2);
+    Files.writeString(dir.resolve("release"), "v2");
+    assertThat(run("run", play.toString(), "-i", inv, "--state-dir", state, "--resume", "last"))
+        .as(err.toString()).isZero();
+    return Files.readAllLines(dir.resolve("log"));
+  }
+
   /**
    * Step → how many times it finished for real across all journals: a durable step_end that is
    * not a replay. (A step killed after running but before its step_end did not finish: it runs
