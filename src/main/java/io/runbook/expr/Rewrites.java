@@ -7,8 +7,9 @@ import java.util.List;
  * Small source rewrites applied before JEXL compiles an expression, for functions that JEXL
  * cannot offer as plain functions:
  * <ul>
- *   <li>{@code default(x, y)} becomes {@code x ?? (y)}: a function's arguments are evaluated
- *       first, so an undefined {@code x} would fail in strict mode, while {@code ??} tolerates it;
+ *   <li>{@code default(x, y)} becomes {@code (x ?? (y))}: a function's arguments are evaluated
+ *       first, so an undefined {@code x} would fail in strict mode, while {@code ??} tolerates it
+ *       (parenthesized, as {@code ??} binds looser than comparisons: {@code n >= default(x, 1)});
  *   <li>{@code defined(x)} becomes {@code ((x ?? null) != null)}: defined and not null;
  *   <li>{@code int(x)} and {@code float(x)} call {@code asInt}/{@code asFloat} (Java keywords).
  * </ul>
@@ -63,7 +64,7 @@ final class Rewrites {
   private static String rewrite(String word, List<String> args) {
     return switch (word) {
       case "default" -> args.size() == 2
-          ? apply(args.get(0).strip()) + " ?? (" + apply(args.get(1).strip()) + ")" : null;
+          ? "(" + apply(args.get(0).strip()) + " ?? (" + apply(args.get(1).strip()) + "))" : null;
       case "defined" -> args.size() == 1 ? "((" + apply(args.get(0).strip()) + " ?? null) != null)" : null;
       case "int" -> "asInt(" + String.join(",", args.stream().map(Rewrites::apply).toList()) + ")";
       case "float" -> "asFloat(" + String.join(",", args.stream().map(Rewrites::apply).toList()) + ")";

@@ -37,6 +37,7 @@ final class SandboxedEngine {
   static JexlEngine create() {
     JexlFeatures features = JexlFeatures.createNone()
         .structuredLiteral(true)
+        .arrayReferenceExpr(true)
         .script(false)
         .methodCall(false)
         .newInstance(false)

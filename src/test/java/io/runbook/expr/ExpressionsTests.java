@@ -38,6 +38,15 @@ class ExpressionsTests {
   }
 
   @Test
+  void aVariableMayIndexAMappingOrAList() {
+    vars.put("hostvars", Map.of("pump2", Map.of("ansible_host", "10.0.0.12")));
+    vars.put("h", "pump2");
+    vars.put("i", 1L);
+    assertThat(EX.renderString("{{ hostvars[h].ansible_host }}", AT, vars)).isEqualTo("10.0.0.12");
+    assertThat(EX.renderString("{{ hosts[i] }}", AT, vars)).isEqualTo("pump2");
+  }
+
+  @Test
   void textWithoutTemplatesIsUntouched() {
     assertThat(EX.renderString("plain {text}", AT, vars)).isEqualTo("plain {text}");
   }
@@ -54,6 +63,8 @@ class ExpressionsTests {
   void guardsAndTruthiness() {
     assertThat(EX.test("r.rc == 0 && r.stdout =~ 'rea.*'", AT, vars)).isTrue();
     assertThat(EX.test("size(hosts) > 1", AT, vars)).isTrue();
+    assertThat(EX.test("size(hosts) - 1 >= default(not_set, 1)", AT, vars)).isTrue();
+    assertThat(EX.test("default(not_set, 1) + 1 == 2", AT, vars)).isTrue();
     assertThat(EX.test("'pump2' =~ hosts", AT, vars)).isTrue();
     assertThat(EX.test("8250 =~ [8249, 8250]", AT, vars)).isTrue();
     assertThat(EX.test("r.stdout_lines", AT, vars)).isTrue();
