@@ -1,23 +1,12 @@
 package io.runbook.lab;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.Writer;
 import java.net.InetAddress;
-import java.net.StandardProtocolFamily;
-import java.net.UnixDomainSocketAddress;
-import java.nio.channels.Channels;
-import java.nio.channels.ServerSocketChannel;
-import java.nio.channels.SocketChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The Kafka-version Pump (reference §2.4): TiDB on the same host writes to its unix socket
@@ -36,8 +25,7 @@ final class KafkaPumpServer extends Daemon {
   private KafkaClient kafka;
   private long kafkaNext;
   private HttpApi http;
-  private ServerSocketChannel socketServer;
-  private final Set<SocketChannel> connections = ConcurrentHashMap.newKeySet();
+  private UnixLineServer socketServer;
   private Thread heartbeat;
 
   KafkaPumpServer(Release release, Flags flags) {
@@ -62,11 +50,7 @@ final class KafkaPumpServer extends Daemon {
     }
     store = new BinlogFile(dataDir.resolve("binlog.log"));
     kafkaNext = previousKafkaPos();
-    // A socket file left by a killed pump would make bind fail; run_pump.sh removes it too.
-    Files.deleteIfExists(socketPath);
-    socketServer = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
-    socketServer.bind(UnixDomainSocketAddress.of(socketPath));
-    daemonThread("socket-accept", this::acceptLoop);
+    socketServer = new UnixLineServer(socketPath, this::write);
     http = new HttpApi(addr.substring(0, addr.lastIndexOf(':')).replace("0.0.0.0", "127.0.0.1"), port)
         .on("GET", "/status", r -> HttpApi.Reply.ok(status()))
         .on("GET", "/drainers", r -> HttpApi.Reply.ok(List.of()));
@@ -84,33 +68,6 @@ final class KafkaPumpServer extends Daemon {
 
   private String objectKey() {
     return Registry.KAFKA_PUMPS + nodeId + "/object";
-  }
-
-  private void acceptLoop() {
-    while (socketServer.isOpen()) {
-      try {
-        SocketChannel c = socketServer.accept();
-        connections.add(c);
-        daemonThread("socket-conn", () -> serve(c));
-      } catch (IOException e) {
-        return;
-      }
-    }
-  }
-
-  private void serve(SocketChannel channel) {
-    try (channel) {
-      BufferedReader in = new BufferedReader(new InputStreamReader(Channels.newInputStream(channel), StandardCharsets.UTF_8));
-      Writer out = Channels.newWriter(channel, StandardCharsets.UTF_8);
-      for (String line = in.readLine(); line != null; line = in.readLine()) {
-        out.write(write(line) + "\n");
-        out.flush();
-      }
-    } catch (IOException e) {
-      // TiDB went away or we are stopping; it reconnects on its next write.
-    } finally {
-      connections.remove(channel);
-    }
   }
 
   /** Stores one binlog line from TiDB: to Kafka first, locally only once Kafka has it. */
@@ -183,12 +140,6 @@ final class KafkaPumpServer extends Daemon {
     registry.put(objectKey(), node);
   }
 
-  private static void daemonThread(String name, Runnable body) {
-    Thread t = new Thread(body, name);
-    t.setDaemon(true);
-    t.start();
-  }
-
   @Override
   protected void stop() {
     heartbeat.interrupt();
@@ -199,11 +150,6 @@ final class KafkaPumpServer extends Daemon {
     }
     try {
       socketServer.close();
-      // TiDB's open connection too: it must see the pump gone, not write into a stopped one.
-      for (SocketChannel c : connections) {
-        c.close();
-      }
-      Files.deleteIfExists(socketPath);
     } catch (IOException e) {
       log.warn("closing the socket " + socketPath + ": " + e.getMessage());
     }

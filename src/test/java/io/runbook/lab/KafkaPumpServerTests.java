@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -82,7 +83,7 @@ class KafkaPumpServerTests {
       assertThat(offset(positions(), "kafka-position")).isEqualTo(2);
       assertThat(Json.number(Json.object(HttpJson.get("http://127.0.0.1:" + PUMP_PORT + "/status"))
           .get("CommitTS"))).isPositive();
-      assertThat(HttpJson.get("http://127.0.0.1:" + PUMP_PORT + "/drainers")).asList().isEmpty();
+      assertThat(HttpJson.get("http://127.0.0.1:" + PUMP_PORT + "/drainers")).isEqualTo(List.of());
       assertThatThrownBy(() -> HttpJson.get("http://127.0.0.1:" + PUMP_PORT + "/state/x/pause"))
           .hasMessageContaining("404");
       // The registry follows with the next heartbeat (every 2 s).
