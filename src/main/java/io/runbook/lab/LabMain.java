@@ -44,6 +44,10 @@ public final class LabMain {
       case "pump" -> new PumpServer(release, flags);
       case "drainer" -> new DrainerServer(release, flags);
       case "tidb-server" -> new TidbServer(release, flags);
+      case "kafka" -> new KafkaStandIn(release, flags);
+      case "zookeeper" -> new ZookeeperStandIn(release, flags);
+      case "pump-kafka" -> new KafkaPumpServer(release, flags);
+      case "drainer-kafka" -> new KafkaDrainerServer(release, flags);
       default -> null;
     };
     if (d == null) {
