@@ -76,11 +76,16 @@ public final class LabCommand implements Callable<Integer> {
     }
   }
 
-  /** The jar the lab's processes run from: this program's own, or target/runbook.jar in a build. */
+  /**
+   * The jar the lab's processes run from: this program's own when it carries its dependencies
+   * (the shaded jar), else target/runbook.jar beside the classes or the plain jar of a build.
+   */
   static Path runbookJar() {
     try {
       Path self = Path.of(LabCommand.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-      if (Files.isRegularFile(self)) {
+      Path jackson = Path.of(com.fasterxml.jackson.core.JsonProcessingException.class
+          .getProtectionDomain().getCodeSource().getLocation().toURI());
+      if (Files.isRegularFile(self) && self.equals(jackson)) {
         return self;
       }
       Path built = self.getParent().resolve("runbook.jar");

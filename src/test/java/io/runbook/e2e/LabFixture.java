@@ -1,0 +1,180 @@
+package io.runbook.e2e;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.runbook.cli.Main;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import picocli.CommandLine;
+
+/**
+ * A lab for one end-to-end test: its own folder and ports (so tests never meet a lab someone
+ * runs by hand), started through the real command, stopped after the test. Its processes stop
+ * by themselves after 15 minutes whatever happens to the test.
+ */
+final class LabFixture implements AutoCloseable {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final HttpClient HTTP = HttpClient.newBuilder()
+      .connectTimeout(Duration.ofMillis(500)).build();
+
+  /** What one command printed, and its exit code. */
+  record Result(int code, String out, String err) {
+    String all() {
+      return out + err;
+    }
+  }
+
+  final Path dir;
+  final Path state;
+  final int offset;
+
+  LabFixture(Path dir, int offset) {
+    this.dir = dir.resolve("lab");
+    this.state = dir.resolve("state");
+    this.offset = offset;
+  }
+
+  LabFixture up(String era) {
+    Result r = runbook("lab", "up", "--dir", dir.toString(), "--era", era, "--port-offset",
+        String.valueOf(offset), "--lifetime", "15");
+    if (r.code() != 0) {
+      throw new IllegalStateException("lab up failed: " + r.all());
+    }
+    return this;
+  }
+
+  Path inventory() {
+    return dir.resolve("inventory.yml");
+  }
+
+  /** Runs a bundled playbook against this lab, in this process. */
+  Result play(String playbook, String... more) {
+    List<String> args = new ArrayList<>(List.of("run", "playbooks/" + playbook, "-i",
+        inventory().toString(), "--state-dir", state.toString(), "--no-color"));
+    args.addAll(List.of(more));
+    return runbook(args.toArray(new String[0]));
+  }
+
+  static Result runbook(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    CommandLine cmd = Main.commandLine();
+    cmd.setOut(new PrintWriter(out, true));
+    cmd.setErr(new PrintWriter(err, true));
+    int code = cmd.execute(args);
+    return new Result(code, out.toString(), err.toString());
+  }
+
+  int port(int base) {
+    return base + offset;
+  }
+
+  JsonNode get(String url) throws IOException {
+    try {
+      HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(url))
+          .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
+      if (r.statusCode() != 200) {
+        throw new IOException(url + ": " + r.statusCode());
+      }
+      return JSON.readTree(r.body());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException(e);
+    }
+  }
+
+  /** The release a deploy folder's binary was stamped with. */
+  String release(String host, String binary) throws IOException {
+    Matcher m = Pattern.compile("--release=(\\S+)").matcher(
+        Files.readString(dir.resolve(host).resolve("bin").resolve(binary)));
+    return m.find() ? m.group(1) : "?";
+  }
+
+  /** State of the pump listening on {@code port}, as PD lists it (through any reachable pump). */
+  String pumpState(int port) throws IOException {
+    for (int p = 8250; p <= 8252; p++) {
+      try {
+        JsonNode status = get("http://127.0.0.1:" + port(p) + "/status").path("status");
+        for (JsonNode n : status) {
+          if (n.path("host").asText().equals("127.0.0.1:" + port)) {
+            return n.path("state").asText();
+          }
+        }
+        return "absent";
+      } catch (IOException e) {
+        // try the next pump
+      }
+    }
+    throw new IOException("no pump answers");
+  }
+
+  Result verify() {
+    return runbook("lab", "verify", "--dir", dir.toString(), "--wait", "60");
+  }
+
+  @Override
+  public void close() {
+    runbook("lab", "down", "--dir", dir.toString());
+  }
+
+  /**
+   * Samples every Pump's {@code /status} every 100 ms: each sample is how many Pumps are online
+   * as the first Pump that answers sees them (0 when none answers).
+   */
+  final class Prober implements AutoCloseable {
+    final List<Integer> samples = Collections.synchronizedList(new ArrayList<>());
+    private final Thread thread;
+    private volatile boolean running = true;
+
+    Prober(int... pumpPorts) {
+      thread = new Thread(() -> {
+        while (running) {
+          samples.add(onlineNow(pumpPorts));
+          try {
+            Thread.sleep(100);
+          } catch (InterruptedException e) {
+            return;
+          }
+        }
+      }, "prober");
+      thread.setDaemon(true);
+      thread.start();
+    }
+
+    private int onlineNow(int[] pumpPorts) {
+      for (int p : pumpPorts) {
+        try {
+          int online = 0;
+          for (JsonNode n : get("http://127.0.0.1:" + p + "/status").path("status")) {
+            if (n.path("state").asText().equals("online")) {
+              online++;
+            }
+          }
+          return online;
+        } catch (IOException e) {
+          // the next pump may answer
+        }
+      }
+      return 0;
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+      running = false;
+      thread.join(2000);
+    }
+  }
+}
