@@ -11,7 +11,8 @@ import java.util.Objects;
  * Ansible's filters on lists, as functions: {@code selectattr(nodes, 'state', 'online')} is
  * {@code nodes | selectattr('state', 'equalto', 'online')}; {@code mapattr(nodes, 'host')} is
  * {@code map(attribute='host')}; {@code difference}, {@code intersect} and {@code union} keep
- * the first list's order. Pure, like every function: new lists, arguments untouched.
+ * the first list's order; {@code extract(names, hostvars, 'ansible_host')} is
+ * {@code map('extract', hostvars, 'ansible_host')}. Pure, like every function: new lists, arguments untouched.
  */
 public class FilterFunctions {
   /** The mappings of {@code items} whose {@code key} equals {@code value} (numbers by value). */
@@ -29,6 +30,22 @@ public class FilterFunctions {
     List<Object> out = new ArrayList<>();
     for (Object item : collection(items)) {
       out.add(item instanceof Map<?, ?> m ? m.get(String.valueOf(key)) : null);
+    }
+    return out;
+  }
+
+  /**
+   * {@code key} of {@code mapping[name]} for each name: Ansible's
+   * {@code groups['pd_servers'] | map('extract', hostvars, 'ansible_host')}.
+   */
+  public List<Object> extract(Object names, Object mapping, Object key) {
+    if (!(mapping instanceof Map<?, ?> m)) {
+      throw new IllegalArgumentException("extract needs a mapping, not " + Expressions.describe(mapping));
+    }
+    List<Object> out = new ArrayList<>();
+    for (Object name : collection(names)) {
+      Object entry = m.get(String.valueOf(name));
+      out.add(entry instanceof Map<?, ?> e ? e.get(String.valueOf(key)) : null);
     }
     return out;
   }

@@ -56,14 +56,19 @@ final class Downstream {
     return true;
   }
 
-  /** Saves the checkpoint (and the Kafka era's positions, when given). */
+  /**
+   * Saves the checkpoint (and the Kafka era's positions, when given). Never moves it back: after
+   * a migration the old drainer may still save on its way out, behind the new one.
+   */
   synchronized void saveCheckpoint(Map<String, Object> newPositions) throws IOException {
     if (newPositions != null) {
       positions = new LinkedHashMap<>(newPositions);
     }
+    Map<String, Object> onDisk = readCheckpoint(dir);
+    long saved = onDisk == null ? 0 : Json.number(onDisk.get("commitTS"));
     Map<String, Object> cp = new LinkedHashMap<>();
     cp.put("clusterID", 1);
-    cp.put("commitTS", commitTs);
+    cp.put("commitTS", Math.max(commitTs, saved));
     cp.put("positions", positions);
     Path tmp = dir.resolve(CHECKPOINT + ".tmp");
     Files.writeString(tmp, Json.write(cp));

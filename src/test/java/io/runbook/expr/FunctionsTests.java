@@ -69,6 +69,7 @@ class FunctionsTests {
       "join(difference(['p1', 'p2', 'p3', 'p1'], ['p2']), ',') | p1,p3",
       "join(intersect(['p1', 'p2', 'p3'], ['p3', 'p1']), ',') | p1,p3",
       "join(union(['p1', 'p2'], ['p2', 'p3']), ',') | p1,p2,p3",
+      "join(extract(['b', 'a'], nodes, 'host'), ',') | b:8251,a:8250",
   })
   void computes(String expression, String expected) {
     Object value = EX.evaluate(expression, AT, VARS);

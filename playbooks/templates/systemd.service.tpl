@@ -1,0 +1,14 @@
+[Unit]
+Description={{ service_role }} service (written by runbook)
+After=syslog.target network.target remote-fs.target nss-lookup.target
+
+[Service]
+LimitNOFILE=1000000
+User={{ default(ansible_user, 'tidb') }}
+ExecStart={{ deploy_dir }}/scripts/run_{{ service_role }}.sh
+Restart=on-failure
+RestartSec=15s
+SendSIGKILL=no
+
+[Install]
+WantedBy=multi-user.target
