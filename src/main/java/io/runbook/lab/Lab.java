@@ -49,6 +49,7 @@ public final class Lab {
     Files.copy(jar, runtime, StandardCopyOption.REPLACE_EXISTING);
     LabFiles files = new LabFiles(layout, runtime, deadline);
     files.writePackages();
+    files.writeReimportScript();
     Files.createDirectories(layout.downstream());
     Files.writeString(root.resolve(RECORD), Json.write(Map.of("era", era, "port_offset", portOffset,
         "deadline", deadline, "pd", layout.pdUrl())) + "\n");

@@ -36,6 +36,14 @@ final class LabFiles {
     }
   }
 
+  /** {@code runtime/reimport.sh}: the lab's full re-import (see LabReimport). */
+  void writeReimportScript() throws IOException {
+    executable(layout.root().resolve("runtime").resolve("reimport.sh"), "#!/bin/sh\n"
+        + "# the lab's full re-import: downstream := everything TiDB committed; prints the snapshot TSO\n"
+        + "exec " + quote(java) + " -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -cp " + quote(jar.toString())
+        + " io.runbook.lab.LabMain reimport --lab-dir=" + quote(layout.root().toString()) + "\n");
+  }
+
   String binaryScript(String component, String version) {
     return "#!/bin/sh\n"
         + "# " + component + " " + version + ": a runbook lab build (a simulator, not the real binary).\n"

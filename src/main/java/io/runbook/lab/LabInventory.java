@@ -31,6 +31,8 @@ final class LabInventory {
         + "    # the lab's drainers count synced-check-time in seconds (production: minutes)\n"
         + "    drainer_synced_check_time: 3\n"
         + "    pump_heartbeat_interval: 1\n"
+        + "    # redeploy-cluster-binlog.yml: the lab's stand-in for a full re-import downstream\n"
+        + "    reimport_command: \"{{ lab_dir }}/runtime/reimport.sh\"\n"
         + "  children:\n"
         + "    pd_servers:\n"
         + "      hosts:\n"

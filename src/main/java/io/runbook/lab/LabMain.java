@@ -16,6 +16,15 @@ public final class LabMain {
   }
 
   static int run(String[] args) {
+    if (args.length == 2 && args[0].equals("reimport") && args[1].startsWith("--lab-dir=")) {
+      try {
+        System.out.println(new LabReimport(java.nio.file.Path.of(args[1].substring(10))).run());
+        return 0;
+      } catch (java.io.IOException e) {
+        System.err.println("reimport: " + e.getMessage());
+        return 1;
+      }
+    }
     if (args.length < 2 || !args[1].startsWith("--release=")) {
       System.err.println("usage: LabMain COMPONENT --release=VERSION [flags]");
       return 2;

@@ -70,6 +70,23 @@ class MigrationE2E {
     }
   }
 
+  @Test
+  void theRedeployDiscardsTheOldBinlogAndContinuesFromAFullReimport() throws Exception {
+    try (LabFixture lab = new LabFixture(tmp, 20500).up("kafka")) {
+      LabFixture.Result run = lab.play("redeploy-cluster-binlog.yml");
+      assertThat(run.code()).as(run.all()).isZero();
+      assertThat(run.out()).contains("4. full re-import downstream (controller)");
+      assertThat(lab.release("tidb1", "tidb-server")).isEqualTo("v3.0.0");
+      assertThat(lab.release("drainer1", "drainer")).isEqualTo("v3.0.5");
+      assertThat(lab.dir.resolve("kafka1/status/kafka.pid")).doesNotExist();
+      LabFixture.Result verify = lab.verify();
+      assertThat(verify.code()).as(verify.all()).isZero();
+      LabFixture.Result again = lab.play("redeploy-cluster-binlog.yml");
+      assertThat(again.code()).as(again.all()).isZero();
+      assertThat(again.out()).doesNotContainPattern("changed=[1-9]");
+    }
+  }
+
   private static void restartOldDrainer(LabFixture lab, String config) throws Exception {
     Path dir = lab.dir.resolve("kafka_drainer1");
     sh(dir.resolve("scripts/stop_drainer.sh"));
