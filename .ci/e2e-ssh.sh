@@ -167,5 +167,49 @@ check "become runs as root through sudo" test "$rc" -eq 0
 check "become wrote a root-owned file" test "$(stat -c %U:%a /etc/runbook-e2e.conf 2>/dev/null)" = "root:600"
 rm -f /etc/runbook-e2e.conf /etc/sudoers.d/runbook-e2e
 
+# The bundled Pump upgrade over SSH: a lab run by the SSH user (so that its scripts may stop its
+# processes), its three Pumps reached through the three sshd, TiDB writing all the while.
+install -m 644 target/runbook.jar "$work/runbook.jar"
+lab="$home/lab"
+rm -rf "$lab"
+as_user() { su -s /bin/sh "$user" -c "$1"; }
+as_user "cd $home && java -jar $work/runbook.jar lab up --dir $lab --port-offset 21000 --lifetime 15" >"$work/lab-up.log" 2>&1 \
+  || { cat "$work/lab-up.log"; exit 1; }
+cat >"$work/lab-ssh.yml" <<YML
+all:
+  vars:
+    ansible_host: 127.0.0.1
+    ansible_user: $user
+    ansible_ssh_private_key_file: $work/id_ed25519
+    lab_dir: $lab
+    process_supervision: supervise
+    binlog_version: v3.0.5
+    binlog_package_dir: "{{ lab_dir }}/packages/tidb-binlog-{{ binlog_version }}-linux-amd64"
+  children:
+    pump_servers:
+      hosts:
+        pump1: {ansible_port: 22201, deploy_dir: "{{ lab_dir }}/pump1", pump_port: 29250}
+        pump2: {ansible_port: 22202, deploy_dir: "{{ lab_dir }}/pump2", pump_port: 29251}
+        pump3: {ansible_port: 22203, deploy_dir: "{{ lab_dir }}/pump3", pump_port: 29252}
+YML
+set +e
+out6=$(bin/runbook run playbooks/upgrade-pump.yml -i "$work/lab-ssh.yml" --known-hosts "$work/known_hosts" \
+  --state-dir "$work/state" --no-color)
+rc=$?
+set -e
+echo "$out6" | grep -A4 RECAP || echo "$out6" | tail -30
+check "the Pump upgrade over SSH succeeds" test "$rc" -eq 0
+check "every Pump runs the new release" bash -c "grep -l -- '--release=v3.0.5' $lab/pump*/bin/pump | wc -l | grep -qx 3"
+out7=$(bin/runbook run playbooks/upgrade-pump.yml -i "$work/lab-ssh.yml" --known-hosts "$work/known_hosts" \
+  --state-dir "$work/state" --no-color)
+check "a second Pump upgrade over SSH changes nothing" bash -c "grep -cE '^pump[123] +: ok=[0-9]+ +changed=0 ' <<<\"\$0\" | grep -qx 3" "$out7"
+set +e
+as_user "java -jar $work/runbook.jar lab verify --dir $lab" >"$work/lab-verify.log" 2>&1
+rc=$?
+set -e
+cat "$work/lab-verify.log"
+check "no binlog lost or duplicated during the upgrade over SSH" test "$rc" -eq 0
+as_user "java -jar $work/runbook.jar lab down --dir $lab" >/dev/null 2>&1 || true
+
 echo "e2e-ssh: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]
