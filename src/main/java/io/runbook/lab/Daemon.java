@@ -28,15 +28,19 @@ abstract class Daemon {
   protected abstract void stop();
 
   final int run() {
-    try {
-      start();
-    } catch (Exception e) {
-      log.line("FATAL", String.valueOf(e.getMessage()));
-      System.err.println("[FATAL] " + e.getMessage());
-      return 1;
-    }
-    log.info("started, release " + release.version());
+    // The hook is there before start() registers anything: a SIGTERM that comes while the
+    // component starts waits for the start to finish, then stops it properly.
+    CountDownLatch startDone = new CountDownLatch(1);
+    boolean[] startedOk = {false};
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      try {
+        startDone.await(30, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      if (!startedOk[0]) {
+        return;
+      }
       log.info("received a signal to stop");
       try {
         stop();
@@ -45,6 +49,17 @@ abstract class Daemon {
         stopped.countDown();
       }
     }, "graceful-stop"));
+    try {
+      start();
+      startedOk[0] = true;
+    } catch (Exception e) {
+      log.line("FATAL", String.valueOf(e.getMessage()));
+      System.err.println("[FATAL] " + e.getMessage());
+      return 1;
+    } finally {
+      startDone.countDown();
+    }
+    log.info("started, release " + release.version());
     long deadline = Long.parseLong(flags.get("lab-deadline", "0"));
     try {
       if (deadline > 0) {

@@ -160,7 +160,8 @@ final class DrainerServer extends Daemon {
     }
   }
 
-  private void heartbeat() {
+  /** Synchronized with stop(): a heartbeat must never re-register online after the stop. */
+  private synchronized void heartbeat() {
     if (state.equals("online") || state.equals("pausing") || state.equals("closing")) {
       try {
         register();
@@ -170,7 +171,7 @@ final class DrainerServer extends Daemon {
     }
   }
 
-  private void register() throws IOException {
+  private synchronized void register() throws IOException {
     Map<String, Object> node = new LinkedHashMap<>();
     node.put("nodeId", nodeId);
     node.put("host", advertise);
@@ -212,7 +213,7 @@ final class DrainerServer extends Daemon {
   }
 
   @Override
-  protected void stop() {
+  protected synchronized void stop() {
     if (state.equals("online") || state.equals("pausing")) {
       state = "paused";
     }

@@ -141,7 +141,8 @@ final class PumpServer extends Daemon {
     return announcedSafe;
   }
 
-  private void heartbeat() {
+  /** Synchronized with stop(): a heartbeat must never re-register online after the stop. */
+  private synchronized void heartbeat() {
     String s;
     long max;
     synchronized (lock) {
@@ -158,7 +159,7 @@ final class PumpServer extends Daemon {
     }
   }
 
-  private void register(String s, long maxCommitTs) throws IOException {
+  private synchronized void register(String s, long maxCommitTs) throws IOException {
     Map<String, Object> node = new LinkedHashMap<>();
     node.put("nodeId", nodeId);
     node.put("host", advertise);
@@ -231,7 +232,7 @@ final class PumpServer extends Daemon {
   }
 
   @Override
-  protected void stop() {
+  protected synchronized void stop() {
     synchronized (lock) {
       if (!state.equals("offline") && !state.equals("closing")) {
         state = "paused";

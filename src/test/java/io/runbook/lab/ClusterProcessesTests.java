@@ -1,0 +1,152 @@
+package io.runbook.lab;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The cluster era's processes as real OS processes: the Pump's state machine (SIGTERM → paused,
+ * kill -9 leaves online, pause and close through its API), its persistent node id, TiDB's
+ * refusals, and a Drainer that merges Pumps in commit order and resumes from its checkpoint.
+ */
+class ClusterProcessesTests {
+  private static final int PD = 29379;
+  @TempDir Path dir;
+  private final List<Process> started = new ArrayList<>();
+
+  @AfterEach
+  void stopEverything() throws InterruptedException {
+    for (Process p : started) {
+      p.destroyForcibly();
+      p.waitFor(5, TimeUnit.SECONDS);
+    }
+  }
+
+  private Process start(String component, String version, String... flags) throws IOException {
+    List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"),
+        "io.runbook.lab.LabMain", component, "--release=" + version,
+        "--lab-deadline=" + (System.currentTimeMillis() / 1000 + 120)));
+    cmd.addAll(List.of(flags));
+    Process p = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true)
+        .redirectOutput(dir.resolve(component + "-" + started.size() + ".out").toFile()).start();
+    started.add(p);
+    return p;
+  }
+
+  private void pd() throws Exception {
+    start("pd-server", "v3.0.0", "--client-urls=http://127.0.0.1:" + PD, "--data-dir=" + dir.resolve("pd"));
+    Eventually.within(15_000, () -> HttpJson.get("http://127.0.0.1:" + PD + "/pd/health"));
+  }
+
+  private Process pump(int port, String version) throws Exception {
+    Process p = start("pump", version, "--addr=127.0.0.1:" + port, "--pd-urls=http://127.0.0.1:" + PD,
+        "--data-dir=" + dir.resolve("pump" + port), "--log-file=" + dir.resolve("pump" + port + ".log"));
+    Eventually.within(15_000, () -> assertThat(state(port)).isEqualTo("online"));
+    return p;
+  }
+
+  private String state(int port) throws IOException {
+    for (Map<String, Object> n : new Registry("http://127.0.0.1:" + PD).nodes(Registry.PUMPS).values()) {
+      if (n.get("host").equals("127.0.0.1:" + port)) {
+        return String.valueOf(n.get("state"));
+      }
+    }
+    return "absent";
+  }
+
+  @Test
+  void sigtermPausesThePumpKillLeavesItOnlineAndTheNodeIdSurvivesARestart() throws Exception {
+    pd();
+    Process p = pump(29250, "v3.0.0");
+    String nodeId = Files.readString(dir.resolve("pump29250/.node")).strip();
+    assertThat(nodeId).endsWith(":29250");
+    p.destroy(); // SIGTERM
+    assertThat(p.waitFor(10, TimeUnit.SECONDS)).isTrue();
+    assertThat(state(29250)).isEqualTo("paused");
+
+    Process again = pump(29250, "v3.0.5");
+    assertThat(Files.readString(dir.resolve("pump29250/.node")).strip()).isEqualTo(nodeId);
+    again.destroyForcibly(); // kill -9
+    again.waitFor(10, TimeUnit.SECONDS);
+    assertThat(state(29250)).isEqualTo("online");
+  }
+
+  @Test
+  void pauseAndCloseGoThroughTheirStatesAndTheProcessExits() throws Exception {
+    pd();
+    Process a = pump(29251, "v3.0.0");
+    Process b = pump(29252, "v3.0.0");
+    String idA = Files.readString(dir.resolve("pump29251/.node")).strip();
+    Map<String, Object> wrong = Json.object(HttpJson.put("http://127.0.0.1:29251/state/nobody/pause", ""));
+    assertThat(wrong).containsEntry("code", 3);
+    assertThat(String.valueOf(wrong.get("message"))).contains("invalide nodeID nobody, this pump's nodeID is " + idA);
+    Map<String, Object> bad = Json.object(HttpJson.put("http://127.0.0.1:29251/state/" + idA + "/stop", ""));
+    assertThat(String.valueOf(bad.get("message"))).isEqualTo("invalide action stop");
+
+    Map<String, Object> ok = Json.object(HttpJson.put("http://127.0.0.1:29251/state/" + idA + "/pause", ""));
+    assertThat(ok).containsEntry("message", "apply action pause success!").containsEntry("code", 200);
+    assertThat(a.waitFor(10, TimeUnit.SECONDS)).isTrue();
+    assertThat(state(29251)).isEqualTo("paused");
+
+    String idB = Files.readString(dir.resolve("pump29252/.node")).strip();
+    HttpJson.put("http://127.0.0.1:29252/state/" + idB + "/close", "");
+    assertThat(b.waitFor(10, TimeUnit.SECONDS)).isTrue();
+    assertThat(state(29252)).isEqualTo("offline");
+  }
+
+  @Test
+  void tidbRefusesClusterBinlogWithoutAPumpAndAReleaseOfTheWrongGeneration() throws Exception {
+    pd();
+    Files.writeString(dir.resolve("tidb.toml"), "[binlog]\nenable = true\n");
+    Process noPump = start("tidb-server", "v3.0.0", "-P", "29400", "--status=29480",
+        "--path=127.0.0.1:" + PD, "--config=" + dir.resolve("tidb.toml"), "--lab-store=" + dir.resolve("t1"));
+    assertThat(noPump.waitFor(15, TimeUnit.SECONDS)).isTrue();
+    assertThat(noPump.exitValue()).isEqualTo(1);
+    assertThat(Files.readString(dir.resolve("tidb-server-1.out"))).contains("no pump found in pd");
+
+    Process old = start("tidb-server", "v2.1.0-rc.4", "-P", "29401", "--status=29481",
+        "--path=127.0.0.1:" + PD, "--config=" + dir.resolve("tidb.toml"), "--lab-store=" + dir.resolve("t2"));
+    assertThat(old.waitFor(15, TimeUnit.SECONDS)).isTrue();
+    assertThat(Files.readString(dir.resolve("tidb-server-2.out"))).contains("predates the cluster version");
+  }
+
+  @Test
+  void theDrainerMergesThePumpsInCommitOrderAndResumesFromItsCheckpoint() throws Exception {
+    pd();
+    pump(29253, "v3.0.0");
+    pump(29254, "v3.0.0");
+    Files.writeString(dir.resolve("drainer.toml"), "synced-check-time = 1\n[syncer.to]\ndir = \""
+        + dir.resolve("downstream") + "\"\n");
+    String[] drainerFlags = {"--addr=127.0.0.1:29249", "--pd-urls=http://127.0.0.1:" + PD,
+        "--data-dir=" + dir.resolve("drainer"), "--config=" + dir.resolve("drainer.toml")};
+    Process drainer = start("drainer", "v3.0.0", drainerFlags);
+    Files.writeString(dir.resolve("tidb.toml"), "[binlog]\nenable = true\n");
+    Process tidb = start("tidb-server", "v3.0.0", "-P", "29402", "--status=29482", "--path=127.0.0.1:" + PD,
+        "--config=" + dir.resolve("tidb.toml"), "--lab-store=" + dir.resolve("tidb1/data.tidb"),
+        "--lab-write-interval-ms=10");
+    Thread.sleep(1500);
+    drainer.destroy();
+    drainer.waitFor(10, TimeUnit.SECONDS);
+    Thread.sleep(500);
+    start("drainer", "v3.0.0", drainerFlags);
+    Thread.sleep(1500);
+    tidb.destroy();
+    tidb.waitFor(10, TimeUnit.SECONDS);
+
+    Eventually.within(15_000, () -> assertThat(Json.object(HttpJson.get("http://127.0.0.1:29249/status")))
+        .containsEntry("Synced", true));
+    LabVerifier.Result r = new LabVerifier(dir).verify(java.time.Duration.ofSeconds(10));
+    assertThat(r.committed()).isGreaterThan(10);
+    assertThat(r.ok()).as("%s", r).isTrue();
+  }
+}
