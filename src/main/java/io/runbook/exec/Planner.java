@@ -19,6 +19,7 @@ import io.runbook.transport.Checksums;
 import io.runbook.yaml.YNode;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -68,9 +69,11 @@ public final class Planner {
     } catch (RuntimeException e) {
       // a vars file that only the run can find: guards that read it are decided at run time
     }
-    List<RunPlan.Step> steps = new ArrayList<>();
+    List<List<RunPlan.Step>> perBatch = new ArrayList<>();
     Inherited inh = Inherited.forPlay(play);
     for (List<String> batch : batches) {
+      List<RunPlan.Step> steps = new ArrayList<>();
+      perBatch.add(steps);
       scope.batch(batch);
       walk("before_batch", play.beforeBatch(), List.of("localhost"), inh, scope, steps, run);
       for (List<TaskNode> section : List.of(play.preTasks(), play.tasks(), play.postTasks())) {
@@ -82,7 +85,7 @@ public final class Planner {
     List<String> invariants = play.invariants().stream()
         .map(i -> i.name() + ": " + i.action() + " probe, " + i.that().stream().map(g -> String.valueOf(g.toPlain()))
             .collect(java.util.stream.Collectors.joining(" and ")) + " (" + i.position() + ")").toList();
-    return new RunPlan.Play(play.displayName(), pattern, batches, merge(steps), invariants);
+    return new RunPlan.Play(play.displayName(), pattern, batches, merge(perBatch), invariants);
   }
 
   private void walk(String kind, List<TaskNode> nodes, List<String> hosts, Inherited inh,
@@ -120,19 +123,31 @@ public final class Planner {
     }
   }
 
-  /** The same step in every batch becomes one step with every host's verdict. */
-  private static List<RunPlan.Step> merge(List<RunPlan.Step> steps) {
+  /**
+   * The same step in every batch becomes one step with every host's verdict. A task file
+   * imported several times is several steps: the n-th occurrence in one batch meets the n-th in
+   * the others.
+   */
+  private static List<RunPlan.Step> merge(List<List<RunPlan.Step>> perBatch) {
     Map<String, RunPlan.Step> merged = new LinkedHashMap<>();
-    for (RunPlan.Step s : steps) {
-      String key = s.kind() + "|" + s.at() + "|" + s.name();
-      RunPlan.Step known = merged.get(key);
-      if (known == null) {
-        merged.put(key, new RunPlan.Step(s.kind(), s.name(), s.action(), s.at(), new LinkedHashMap<>(s.verdicts())));
-      } else {
-        known.verdicts().putAll(s.verdicts());
+    for (List<RunPlan.Step> steps : perBatch) {
+      Map<String, Integer> seen = new HashMap<>();
+      for (RunPlan.Step s : steps) {
+        String step = s.kind() + "|" + s.at() + "|" + s.name();
+        String key = step + "#" + seen.merge(step, 1, Integer::sum);
+        add(merged, key, s);
       }
     }
     return new ArrayList<>(merged.values());
+  }
+
+  private static void add(Map<String, RunPlan.Step> merged, String key, RunPlan.Step s) {
+    RunPlan.Step known = merged.get(key);
+    if (known == null) {
+      merged.put(key, new RunPlan.Step(s.kind(), s.name(), s.action(), s.at(), new LinkedHashMap<>(s.verdicts())));
+    } else {
+      known.verdicts().putAll(s.verdicts());
+    }
   }
 
   private static String hash(List<RunPlan.Play> plays) {

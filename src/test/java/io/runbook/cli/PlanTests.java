@@ -54,6 +54,26 @@ class PlanTests {
   }
 
   @Test
+  void aTaskFileImportedTwiceIsTwoStepsWithTheirOwnVerdicts() throws Exception {
+    Path inv = dir.resolve("hosts.yml");
+    Files.writeString(inv, "all: {vars: {ansible_connection: local}, hosts: {p1: , p2: }}\n");
+    Files.writeString(dir.resolve("svc.yml"), "- {name: service, debug: {msg: \"{{ state }}\"}, when: state == 'started'}\n");
+    Path play = dir.resolve("p.yml");
+    Files.writeString(play, """
+        - hosts: all
+          serial: 1
+          tasks:
+            - {import_tasks: svc.yml, vars: {state: stopped}}
+            - {import_tasks: svc.yml, vars: {state: started}}
+        """);
+    assertThat(run("plan", play.toString(), "-i", inv.toString(), "--format", "json")).isZero();
+    JsonNode steps = new ObjectMapper().readTree(out.toString()).at("/plays/0/steps");
+    assertThat(steps).hasSize(2);
+    assertThat(steps.get(0).get("verdicts").toString()).isEqualTo("{\"p1\":\"skipped\",\"p2\":\"skipped\"}");
+    assertThat(steps.get(1).get("verdicts").toString()).isEqualTo("{\"p1\":\"runs\",\"p2\":\"runs\"}");
+  }
+
+  @Test
   void runRefusesAPlanThatChangedSinceItWasReviewed() throws Exception {
     Path inv = dir.resolve("hosts.yml");
     Files.writeString(inv, "all: {vars: {ansible_connection: local}, hosts: {p1: }}\n");
