@@ -21,6 +21,8 @@ import java.util.Map;
  * @param openKeys any variable name is an argument too ({@code set_fact})
  */
 public record ArgSpec(Map<String, Arg> args, String freeForm, boolean openKeys) {
+  /** The lint rule that reports what check() finds. */
+  public static final String ARGUMENTS = "action-arguments";
 
   /** The kinds of value an argument takes. */
   public enum Type { STRING, INT, BOOL, LIST, MAP, ANY, NUMBER }
@@ -95,7 +97,7 @@ public record ArgSpec(Map<String, Arg> args, String freeForm, boolean openKeys) 
       map = new YMap(List.of(new YMap.Entry(new YScalar(freeForm, freeForm, false, s.position()), s)),
           s.position());
     } else {
-      out.error(written.position(), "'" + action + "' takes a mapping of arguments"
+      out.error(ARGUMENTS, written.position(), "'" + action + "' takes a mapping of arguments"
           + (freeForm != null ? " or a string" : "") + ", not " + written.describe());
       return null;
     }
@@ -103,13 +105,13 @@ public record ArgSpec(Map<String, Arg> args, String freeForm, boolean openKeys) 
       Arg arg = args.get(e.name());
       if (arg == null && openKeys) {
         if (!e.name().matches("[A-Za-z_][A-Za-z0-9_]*")) {
-          out.error(e.key().position(), "'" + e.name() + "' is not a valid variable name"
+          out.error(ARGUMENTS, e.key().position(), "'" + e.name() + "' is not a valid variable name"
               + " (letters, digits and _, not starting with a digit)");
         }
         continue;
       }
       if (arg == null) {
-        out.error(e.key().position(), "'" + action + "' has no argument '" + e.name() + "'"
+        out.error(ARGUMENTS, e.key().position(), "'" + action + "' has no argument '" + e.name() + "'"
             + suggestion(e.name()));
         continue;
       }
@@ -117,7 +119,7 @@ public record ArgSpec(Map<String, Arg> args, String freeForm, boolean openKeys) 
     }
     for (String name : requiredNames()) {
       if (!map.has(name)) {
-        out.error(actionAt, "'" + action + "' needs the argument '" + name + "'");
+        out.error(ARGUMENTS, actionAt, "'" + action + "' needs the argument '" + name + "'");
       }
     }
     return map;
@@ -134,13 +136,13 @@ public record ArgSpec(Map<String, Arg> args, String freeForm, boolean openKeys) 
       return;
     }
     if (!fits(arg.type(), value)) {
-      out.error(value.position(), "'" + action + "." + arg.name() + "' must be "
+      out.error(ARGUMENTS, value.position(), "'" + action + "." + arg.name() + "' must be "
           + article(arg.type()) + ", not " + value.describe());
       return;
     }
     if (!arg.choices().isEmpty() && value instanceof YScalar s
         && !arg.choices().contains(String.valueOf(s.value()))) {
-      out.error(value.position(), "'" + action + "." + arg.name() + "' must be one of "
+      out.error(ARGUMENTS, value.position(), "'" + action + "." + arg.name() + "' must be one of "
           + String.join(", ", arg.choices()) + ", not '" + s.text() + "'");
     }
   }

@@ -6,6 +6,6 @@ import picocli.CommandLine.Command;
 @Command(name = "runbook", mixinStandardHelpOptions = true, versionProvider = Version.class,
     description = "An Ansible-style runbook engine, with the TiDB Binlog upgrade playbooks.",
     subcommands = {RunCommand.class, PlanCommand.class, InventoryCommand.class, EvalCommand.class, RunsCommand.class,
-        ReportCommand.class, LabCommand.class, DemoCommand.class,
+        ReportCommand.class, LabCommand.class, DemoCommand.class, LintCommand.class,
         picocli.CommandLine.HelpCommand.class})
 public final class RunbookCommand {}

@@ -36,6 +36,8 @@ import org.apache.commons.jexl3.JexlInfo;
  * expressions.
  */
 public final class Expressions {
+  /** The lint rule that reports expressions that do not compile. */
+  public static final String SYNTAX = "expression-syntax";
   static final int MAX_LENGTH = 4096;
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -138,7 +140,7 @@ public final class Expressions {
       compile(expression, at);
       return List.of();
     } catch (ExpressionException e) {
-      return List.of(Diagnostic.error(e.position(), e.getMessage()));
+      return List.of(Diagnostic.error(e.position(), e.getMessage()).withCode(SYNTAX));
     }
   }
 
@@ -159,7 +161,7 @@ public final class Expressions {
             }
           }
         } catch (ExpressionException e) {
-          out.add(Diagnostic.error(e.position(), e.getMessage()));
+          out.add(Diagnostic.error(e.position(), e.getMessage()).withCode(SYNTAX));
         }
       }
     } else if (node instanceof YList l) {

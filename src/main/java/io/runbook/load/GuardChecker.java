@@ -21,12 +21,13 @@ final class GuardChecker {
       if (g instanceof YScalar s && s.isString()) {
         String text = s.text().trim();
         if (text.startsWith("{{") && text.endsWith("}}")) {
-          in.diagnostics().warning(s.position(), "a guard is a bare expression: write "
-              + text.substring(2, text.length() - 2).trim() + " without {{ }}");
+          in.diagnostics().add(io.runbook.source.Diagnostic.warning(s.position(), "a guard is a bare"
+              + " expression: write " + text.substring(2, text.length() - 2).trim() + " without {{ }}")
+              .withCode("when-braces"));
           expressions.checkTemplates(s).forEach(in.diagnostics()::add);
         } else if (text.contains("{{")) {
           // Ansible would template it first; here it would compare with the literal text.
-          in.error(s, "a guard is a bare expression and is not templated: write the variable"
+          in.error("when-braces", s, "a guard is a bare expression and is not templated: write the variable"
               + " itself (x == other_var), not '{{ other_var }}'");
         } else {
           expressions.checkExpression(s.text(), s.contentPosition()).forEach(in.diagnostics()::add);

@@ -29,6 +29,11 @@ final class NodeReader {
     diagnostics.error(at.position(), message);
   }
 
+  /** An error of a known kind (a lint rule's id; see Diagnostic). */
+  void error(String code, YNode at, String message) {
+    diagnostics.error(code, at.position(), message);
+  }
+
   /** A plain string, or null (with an error) when the node is a list, mapping or null. */
   String string(YNode node, String what) {
     if (node instanceof YScalar s && !s.isNull()) {

@@ -36,41 +36,75 @@ public final class PlaybookLoader {
 
   private final ActionRegistry actions;
   private final Expressions expressions;
+  private final java.util.function.Function<Path, YNode> reader;
 
   public PlaybookLoader(ActionRegistry actions, Expressions expressions) {
+    this(actions, expressions, YamlReader::read);
+  }
+
+  /**
+   * {@code reader} reads the YAML of the playbook and the files it imports: lint passes the files
+   * it already parsed, so that each is read once.
+   */
+  public PlaybookLoader(ActionRegistry actions, Expressions expressions,
+      java.util.function.Function<Path, YNode> reader) {
     this.actions = actions;
     this.expressions = expressions;
+    this.reader = reader;
   }
 
   /** Loads and checks; throws {@link InvalidInputException} listing every problem found. */
   public Playbook load(Path file) {
     Diagnostics diagnostics = new Diagnostics();
+    Playbook playbook = parse(file, diagnostics);
+    diagnostics.throwIfErrors();
+    return playbook;
+  }
+
+  /** Every problem and warning the loader finds in a playbook and what it imports (for lint). */
+  public List<io.runbook.source.Diagnostic> check(Path file) {
+    Diagnostics diagnostics = new Diagnostics();
+    parse(file, diagnostics);
+    return diagnostics.all();
+  }
+
+  /** Every problem and warning in a task file on its own (for lint). */
+  public List<io.runbook.source.Diagnostic> checkTasks(Path file) {
+    Diagnostics diagnostics = new Diagnostics();
+    parseTasks(file, diagnostics);
+    return diagnostics.all();
+  }
+
+  private Playbook parse(Path file, Diagnostics diagnostics) {
     NodeReader in = new NodeReader(diagnostics);
     List<Path> sources = new ArrayList<>();
-    TaskParser tasks = new TaskParser(in, actions, expressions, sources);
+    TaskParser tasks = new TaskParser(in, actions, expressions, sources, reader);
     List<Play> plays = new ArrayList<>();
     playbook(file, in, tasks, plays, sources, new ArrayDeque<>());
-    diagnostics.throwIfErrors();
     return new Playbook(file, plays, sources);
   }
 
   /** Loads a task file for {@code include_tasks} at run time; throws on any problem in it. */
   public List<TaskNode> loadTasks(Path file) {
     Diagnostics diagnostics = new Diagnostics();
-    NodeReader in = new NodeReader(diagnostics);
-    TaskParser tasks = new TaskParser(in, actions, expressions, new ArrayList<>());
-    YNode root = tasks.readTaskFile(file, new YScalar(file.toString(), file.toString(), true,
-        io.runbook.source.SourcePosition.none(file.toString())));
-    List<TaskNode> out = root == null ? List.of() : tasks.tasks(root, "task file", file.getParent());
+    List<TaskNode> out = parseTasks(file, diagnostics);
     diagnostics.throwIfErrors();
     return out;
+  }
+
+  private List<TaskNode> parseTasks(Path file, Diagnostics diagnostics) {
+    NodeReader in = new NodeReader(diagnostics);
+    TaskParser tasks = new TaskParser(in, actions, expressions, new ArrayList<>(), reader);
+    YNode root = tasks.readTaskFile(file, new YScalar(file.toString(), file.toString(), true,
+        io.runbook.source.SourcePosition.none(file.toString())));
+    return root == null ? List.of() : tasks.tasks(root, "task file", file.getParent());
   }
 
   private void playbook(Path file, NodeReader in, TaskParser tasks, List<Play> plays,
       List<Path> sources, Deque<Path> stack) {
     YNode root;
     try {
-      root = YamlReader.read(file);
+      root = reader.apply(file);
     } catch (InvalidInputException e) {
       in.diagnostics().addAll(e.diagnostics());
       return;
@@ -108,7 +142,7 @@ public final class PlaybookLoader {
     }
     Path path = baseDir.resolve(target).normalize();
     if (!Files.exists(path)) {
-      in.error(play.get("import_playbook"), "playbook " + target + " does not exist");
+      in.error("missing-file", play.get("import_playbook"), "playbook " + target + " does not exist");
     } else if (stack.contains(path.toAbsolutePath().normalize())) {
       in.error(play.get("import_playbook"), "playbook " + target + " imports itself");
     } else {
@@ -262,7 +296,7 @@ public final class PlaybookLoader {
       for (TaskNode t : tasks) {
         for (String n : t.options().notifies()) {
           if (!known.contains(n) && !Expressions.isTemplate(n)) {
-            in.diagnostics().error(t.options().position(), "notify names handler '" + n
+            in.diagnostics().error("notify-missing-handler", t.options().position(), "notify names handler '" + n
                 + "', which this play does not have" + NodeReader.nearest(n, known));
           }
         }

@@ -43,8 +43,15 @@ final class TaskParser {
   private final List<Path> sources;
   private final Deque<Path> importing = new ArrayDeque<>();
   private final Map<Path, YNode> taskFiles = new HashMap<>();
+  private final java.util.function.Function<Path, YNode> reader;
 
   TaskParser(NodeReader in, ActionRegistry actions, Expressions expressions, List<Path> sources) {
+    this(in, actions, expressions, sources, YamlReader::read);
+  }
+
+  TaskParser(NodeReader in, ActionRegistry actions, Expressions expressions, List<Path> sources,
+      java.util.function.Function<Path, YNode> reader) {
+    this.reader = reader;
     this.in = in;
     this.actions = actions;
     this.guards = new GuardChecker(in, expressions);
@@ -98,7 +105,7 @@ final class TaskParser {
           Boolean.TRUE.equals(rerun));
     }
     if (actionKeys.isEmpty()) {
-      in.error(task, "task has no action: add one of " + String.join(", ", actions.names())
+      in.error("unknown-action", task, "task has no action: add one of " + String.join(", ", actions.names())
           + (task.has("rescue") || task.has("always") ? ", or a 'block'" : ""));
       return null;
     }
@@ -134,7 +141,7 @@ final class TaskParser {
     Action action = actions.get(name);
     if (action == null) {
       String hint = NodeReader.nearest(name, actions.names());
-      in.error(entry.key(), "unknown action or task keyword '" + entry.name() + "'"
+      in.error("unknown-action", entry.key(), "unknown action or task keyword '" + entry.name() + "'"
           + (hint.isEmpty() ? " (actions: " + String.join(", ", actions.names()) + ")" : hint));
       return null;
     }
@@ -222,7 +229,7 @@ final class TaskParser {
       return cached;
     }
     try {
-      YNode root = YamlReader.read(path);
+      YNode root = reader.apply(path);
       if (!(root instanceof YList) && !(root instanceof YScalar s && s.isNull())) {
         in.error(root, "a task file must be a list of tasks, not " + root.describe());
         return null;
@@ -232,7 +239,7 @@ final class TaskParser {
       return root;
     } catch (InvalidInputException e) {
       if (!java.nio.file.Files.exists(path)) {
-        in.error(reference, "task file " + path + " does not exist");
+        in.error("missing-file", reference, "task file " + path + " does not exist");
       } else {
         in.diagnostics().addAll(e.diagnostics());
       }

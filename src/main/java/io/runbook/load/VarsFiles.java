@@ -18,7 +18,7 @@ public final class VarsFiles {
   /** Reads and checks; problems go to {@code in}, and null comes back. */
   static Map<String, YNode> read(Path path, YNode reference, NodeReader in) {
     if (!Files.exists(path)) {
-      in.error(reference, "vars file " + path + " does not exist");
+      in.error("missing-file", reference, "vars file " + path + " does not exist");
       return null;
     }
     try {

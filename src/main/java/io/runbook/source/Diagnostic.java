@@ -2,8 +2,12 @@ package io.runbook.source;
 
 import java.util.Objects;
 
-/** One finding about an input: where, how serious, and what to change. */
-public record Diagnostic(Severity severity, SourcePosition position, String message) {
+/**
+ * One finding about an input: where, how serious, and what to change. {@code code} names the
+ * kind of problem with the id of the lint rule that reports it ({@code unknown-action}), or is
+ * null for a problem of the input's structure in general.
+ */
+public record Diagnostic(Severity severity, SourcePosition position, String message, String code) {
 
   public enum Severity { ERROR, WARNING }
 
@@ -13,12 +17,21 @@ public record Diagnostic(Severity severity, SourcePosition position, String mess
     Objects.requireNonNull(message, "message");
   }
 
+  public Diagnostic(Severity severity, SourcePosition position, String message) {
+    this(severity, position, message, null);
+  }
+
   public static Diagnostic error(SourcePosition at, String message) {
     return new Diagnostic(Severity.ERROR, at, message);
   }
 
   public static Diagnostic warning(SourcePosition at, String message) {
     return new Diagnostic(Severity.WARNING, at, message);
+  }
+
+  /** The same finding, classified. */
+  public Diagnostic withCode(String newCode) {
+    return new Diagnostic(severity, position, message, newCode);
   }
 
   public boolean isError() {

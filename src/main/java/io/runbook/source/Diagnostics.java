@@ -12,6 +12,11 @@ public final class Diagnostics {
     items.add(Diagnostic.error(at, message));
   }
 
+  /** An error of a known kind: {@code code} is the id of the lint rule that reports it. */
+  public void error(String code, SourcePosition at, String message) {
+    items.add(Diagnostic.error(at, message).withCode(code));
+  }
+
   public void warning(SourcePosition at, String message) {
     items.add(Diagnostic.warning(at, message));
   }

@@ -20,6 +20,11 @@ public record SourcePosition(String file, int line, int column) {
     }
   }
 
+  /** The same place in a file named otherwise (lint shows paths relative to its folder). */
+  public SourcePosition withFile(String name) {
+    return new SourcePosition(name, line, column);
+  }
+
   /** The same line, {@code offset} characters further right. */
   public SourcePosition shift(int offset) {
     return new SourcePosition(file, line, column + Math.max(0, offset));

@@ -35,6 +35,8 @@ import org.yaml.snakeyaml.representer.Representer;
  * Every node comes back with its position; every problem in the file is reported at once.
  */
 public final class YamlReader {
+  /** The lint rule that reports what this reader refuses. */
+  public static final String SYNTAX = "yaml-syntax";
   static final int MAX_ALIASES = 20;
   static final int MAX_DEPTH = 64;
   static final int MAX_CODE_POINTS = 4 * 1024 * 1024;
@@ -139,7 +141,7 @@ public final class YamlReader {
         continue;
       }
       if (!(tuple.getKeyNode() instanceof ScalarNode keyNode)) {
-        diagnostics.error(at(tuple.getKeyNode().getStartMark()),
+        diagnostics.error(SYNTAX, at(tuple.getKeyNode().getStartMark()),
             "a mapping key must be a plain value, not a list or mapping");
         continue;
       }
@@ -147,7 +149,7 @@ public final class YamlReader {
       YNode value = convert(tuple.getValueNode(), depth + 1);
       for (YMap.Entry earlier : entries) {
         if (earlier.name().equals(key.text())) {
-          diagnostics.error(key.position(), "duplicate key '" + key.text()
+          diagnostics.error(SYNTAX, key.position(), "duplicate key '" + key.text()
               + "' (first defined at line " + earlier.key().position().line() + ")");
         }
       }
@@ -173,7 +175,7 @@ public final class YamlReader {
         }
       }
     } else {
-      diagnostics.error(converted.position(), "a merge key '<<' needs a mapping or list of mappings");
+      diagnostics.error(SYNTAX, converted.position(), "a merge key '<<' needs a mapping or list of mappings");
     }
     return out;
   }
