@@ -26,7 +26,12 @@ final class TextFormat implements Formatter {
     }
     int warnings = result.findings().size() - errors;
     out.println(result.findings().isEmpty()
-        ? "lint: " + result.files().size() + " files, no problems"
-        : "lint: " + errors + " errors, " + warnings + " warnings in " + result.files().size() + " files");
+        ? "lint: " + count(result.files().size(), "file") + ", no problems"
+        : "lint: " + count(errors, "error") + ", " + count(warnings, "warning") + " in "
+            + count(result.files().size(), "file"));
+  }
+
+  private static String count(int n, String what) {
+    return n + " " + what + (n == 1 ? "" : "s");
   }
 }
