@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# Lint speed, wall clock with the JVM's start included, as an operator or CI sees it:
+#   (1) runbook lint of the bundled playbooks and inventories;
+#   (2) runbook lint of ~1,000 playbook and task files (the bundled ones, copied into 40 folders);
+#   and ansible-lint on the same files, where it is installed (Debian's ansible-lint package).
+# Median of ROUNDS rounds (default 5). Figures go to bench/README.md by hand.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+rounds=${1:-5}
+bin/runbook --version >/dev/null   # builds the jar and its class-data archive when needed
+
+work=$(mktemp -d /tmp/runbook-lint-bench.XXXXXX)
+trap 'rm -rf "$work"' EXIT
+for i in $(seq 1 40); do
+  mkdir -p "$work/copies/site$i"
+  cp -r playbooks/. "$work/copies/site$i/"
+done
+files=$(find "$work/copies" -name '*.yml' | wc -l)
+
+ms() { # command...: wall milliseconds of one run
+  local t0 t1
+  t0=$(date +%s%N)
+  "$@" >/dev/null 2>&1 || true
+  t1=$(date +%s%N)
+  echo $(((t1 - t0) / 1000000))
+}
+median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR + 1) / 2)]}'; }
+measure() { # label, command...
+  local label=$1; shift
+  local all=()
+  for _ in $(seq 1 "$rounds"); do all+=("$(ms "$@")"); done
+  printf '%-58s %6s ms   (rounds: %s)\n' "$label" "$(printf '%s\n' "${all[@]}" | median)" "${all[*]}"
+}
+
+echo "machine: $(nproc) cores, $(java -version 2>&1 | head -1)"
+measure "runbook lint, bundled playbooks + inventories" bin/runbook lint
+measure "runbook lint, $files files" bin/runbook lint "$work/copies"
+if command -v ansible-lint >/dev/null 2>&1; then
+  export ANSIBLE_LOCAL_TEMP="$work/ansible-tmp" ANSIBLE_HOME="$work/ansible-home"
+  measure "ansible-lint $(ansible-lint --version 2>/dev/null | head -1 | awk '{print $2}'), bundled playbooks" \
+    ansible-lint --offline --nocolor -p playbooks
+  measure "ansible-lint, $files files" ansible-lint --offline --nocolor -p "$work/copies"
+else
+  echo "ansible-lint is not installed: apt-get install ansible-lint for the comparison"
+fi
