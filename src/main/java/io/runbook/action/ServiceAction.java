@@ -133,6 +133,11 @@ public final class ServiceAction implements Action {
       String status = firstWord(query(ctx, data, timeout, systemctl, "is-active", unit).stdout());
       data.put("status", status);
       boolean running = SYSTEMD_RUNNING.contains(status);
+      if (!running && isMissing(ctx, data, timeout, systemctl, unit)) {
+        // is-active says "inactive" for a unit that does not exist: a typo would pass as stopped.
+        return ActionResult.failed("unit " + unit + " does not exist (systemctl show: LoadState=not-found);"
+            + " check the name", data);
+      }
       String verb = switch (state) {
         case "started" -> running ? null : "start";
         case "stopped" -> running ? "stop" : null;
@@ -147,6 +152,13 @@ public final class ServiceAction implements Action {
       }
     }
     return ActionResult.of(changed, data);
+  }
+
+  private static boolean isMissing(ActionContext ctx, Map<String, Object> data, Duration timeout,
+      String systemctl, String unit) {
+    CommandResult r = ctx.transport().run(CommandSpec.of(systemctl, "show", "-p", "LoadState", "--value", unit)
+        .withTimeout(timeout));
+    return r.rc() == 0 && r.stdout().strip().equals("not-found");
   }
 
   /** Runs a read-only systemctl query; a systemctl that cannot run at all fails the task. */

@@ -70,8 +70,8 @@ class ServiceActionTests {
       ActionResult again = systemd("name", "pump-8250.service", "state", "started");
       assertThat(again.status()).isEqualTo(Status.OK);
       assertThat(again.data()).containsEntry("status", "active");
-      assertThat(calls()).containsExactly("is-active pump-8250.service", "start pump-8250.service",
-          "is-active pump-8250.service");
+      assertThat(calls()).containsExactly("is-active pump-8250.service",
+          "show -p LoadState --value pump-8250.service", "start pump-8250.service", "is-active pump-8250.service");
     }
 
     @Test
@@ -81,6 +81,14 @@ class ServiceActionTests {
       assertThat(systemd("name", "pump-8250.service", "state", "stopped").status()).isEqualTo(Status.CHANGED);
       assertThat(dir.resolve("pump-8250.service.active")).doesNotExist();
       assertThat(calls()).contains("stop pump-8250.service");
+    }
+
+    @Test
+    void aUnitThatDoesNotExistIsAFailureNotAStoppedUnit() throws Exception {
+      ActionResult r = systemd("name", "missing-kafka.service", "state", "stopped");
+      assertThat(r.status()).isEqualTo(Status.FAILED);
+      assertThat(r.message()).contains("unit missing-kafka.service does not exist");
+      assertThat(calls()).doesNotContain("stop missing-kafka.service");
     }
 
     @Test
@@ -119,8 +127,9 @@ class ServiceActionTests {
       assertThat(systemd("name", "pump-8250.service", "state", "stopped").status()).isEqualTo(Status.OK);
       assertThat(systemd("name", "pump-8250.service", "enabled", true, "daemon_reload", true).status())
           .isEqualTo(Status.CHANGED);
-      assertThat(calls()).containsExactly("is-active pump-8250.service", "is-active pump-8250.service",
-          "is-enabled pump-8250.service");
+      assertThat(calls()).containsExactly("is-active pump-8250.service",
+          "show -p LoadState --value pump-8250.service", "is-active pump-8250.service",
+          "show -p LoadState --value pump-8250.service", "is-enabled pump-8250.service");
     }
 
     @Test
