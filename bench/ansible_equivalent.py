@@ -1,6 +1,7 @@
 """Turns runbook playbooks into ones Ansible loads, for timing ansible-lint on equivalent files:
 drops runbook's own keys (invariants, before_batch, after_batch, rerun_on_resume) and swaps the
-toml action, which Ansible does not have, for ini_file with the same path. Usage: DIR..."""
+actions Ansible does not have under these names: toml for lineinfile on the same path, http for
+uri. Usage: DIR..."""
 import pathlib
 import sys
 
@@ -16,7 +17,10 @@ def clean(node):
             if k in OWN_KEYS:
                 continue
             if k == "toml":
-                out["ini_file"] = {"path": v.get("path", "/tmp/x"), "section": "binlog", "option": "enable", "value": "true"}
+                out["lineinfile"] = {"path": v.get("path", "/tmp/x"), "line": "enable = true"}
+                continue
+            if k == "http":
+                out["uri"] = clean(v)
                 continue
             out[k] = clean(v)
         return out

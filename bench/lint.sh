@@ -37,7 +37,8 @@ echo "machine: $(nproc) cores, $(java -version 2>&1 | head -1)"
 measure "runbook lint, bundled playbooks + inventories" bin/runbook lint
 measure "runbook lint, $files files" bin/runbook lint "$work/copies"
 if command -v ansible-lint >/dev/null 2>&1; then
-  # Equivalent files Ansible can load: runbook's own keys dropped, toml swapped for ini_file
+  # Equivalent files Ansible can load: runbook's own keys dropped, toml and http swapped for
+  # lineinfile and uri
   # (otherwise ansible-lint stops at syntax-check on them and lints less).
   mkdir -p "$work/ansible"
   cp -r playbooks "$work/ansible/bundled"
