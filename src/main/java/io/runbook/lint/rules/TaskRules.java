@@ -3,11 +3,11 @@ package io.runbook.lint.rules;
 import io.runbook.lint.LintRule;
 import java.util.List;
 
-/** The rules of this group, registered in {@link Rules}. */
+/** The rules of this group, registered in {@link Rules}: rules on plays and tasks. */
 final class TaskRules {
   private TaskRules() {}
 
   static List<LintRule> all() {
-    return List.of();
+    return List.of(new NameMissingRule(), new NameDuplicateRule(), new KeyOrderRule());
   }
 }
