@@ -8,6 +8,11 @@ final class TaskRules {
   private TaskRules() {}
 
   static List<LintRule> all() {
-    return List.of(new NameMissingRule(), new NameDuplicateRule(), new KeyOrderRule(), new CommandInsteadOfShellRule(), new ShellPipefailRule(), new NoChangedWhenRule(), new LiteralCompareRule(), new JinjaFilterRule(), new UntilWithoutRegisterRule(), new RetriesWithoutUntilRule(), new RiskyFilePermissionsRule(), new BecomeUserWithoutBecomeRule(), new VarNamingRule(), new EmptyPlayRule(), new IgnoreErrorsReasonRule(), new NoLogSecretRule());
+    return List.of(new NameMissingRule(), new NameDuplicateRule(), new KeyOrderRule(),
+        new CommandInsteadOfShellRule(), new ShellPipefailRule(), new NoChangedWhenRule(),
+        new LiteralCompareRule(), new JinjaFilterRule(), new UntilWithoutRegisterRule(),
+        new RetriesWithoutUntilRule(), new RiskyFilePermissionsRule(),
+        new BecomeUserWithoutBecomeRule(), new VarNamingRule(), new EmptyPlayRule(),
+        new IgnoreErrorsReasonRule(), new NoLogSecretRule());
   }
 }
