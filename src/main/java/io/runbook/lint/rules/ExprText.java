@@ -5,11 +5,11 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Reading expressions as text: the {@code {{ }}} templates of a string, identifiers, literals. */
+/** Reading expressions as text: the {@code {{ }}} templates of a string, names, literals. */
 final class ExprText {
   private static final Pattern TEMPLATE = Pattern.compile("\\{\\{(.*?)}}", Pattern.DOTALL);
   private static final Pattern STRING = Pattern.compile("'(?:[^'\\\\]|\\\\.)*'|\"(?:[^\"\\\\]|\\\\.)*\"");
-  private static final Pattern IDENTIFIER = Pattern.compile("(?<![\\w.$])[A-Za-z_]\\w*");
+  private static final Pattern NAME = Pattern.compile("(?<![\\w$])[A-Za-z_]\\w*");
 
   private ExprText() {}
 
@@ -28,10 +28,10 @@ final class ExprText {
     return STRING.matcher(expr).replaceAll("''");
   }
 
-  /** The variable-like names an expression reads (not properties after a dot). */
-  static List<String> identifiers(String expr) {
+  /** Every name an expression uses: variables, and properties after a dot ({@code vault.token}). */
+  static List<String> names(String expr) {
     List<String> out = new ArrayList<>();
-    Matcher m = IDENTIFIER.matcher(unquoted(expr));
+    Matcher m = NAME.matcher(unquoted(expr));
     while (m.find()) {
       out.add(m.group());
     }

@@ -30,7 +30,7 @@ final class NoLogSecretRule extends TaskTreeRule {
       }
       Nodes.walk(site.action().value(), n -> {
         if (n instanceof YScalar s && s.isString()) {
-          ExprText.templates(s.text()).stream().flatMap(t -> ExprText.identifiers(t).stream())
+          ExprText.templates(s.text()).stream().flatMap(t -> ExprText.names(t).stream())
               .filter(NoLogSecretRule::secret).findFirst()
               .ifPresent(v -> report.add(this, s, message("passes '" + v + "'")));
         }

@@ -13,8 +13,9 @@ import java.util.regex.Pattern;
 final class ShellPipefailRule extends TaskTreeRule {
   private static final Pattern PIPE = Pattern.compile("(?<![|])[|](?![|&])");
   private static final Pattern COMMENTS = Pattern.compile("\\A(?:\\s*#[^\\n]*\\n)*\\s*");
+  // set -o pipefail, set -euo pipefail, set -e -o pipefail, set -o errexit -o pipefail ...
   private static final Pattern SET_PIPEFAIL =
-      Pattern.compile("set\\s+(?:[-+]\\w+\\s+)*-[a-zA-Z]*o\\s+pipefail\\b");
+      Pattern.compile("set\\s[^;&|\\n]*-[a-zA-Z]*o\\s+pipefail\\b");
 
   ShellPipefailRule() {
     super("shell-pipefail", "a shell pipe without set -o pipefail first", Profile.SAFETY);
