@@ -41,19 +41,20 @@ class LintCommandTests {
   }
 
   private static final String TRUTHY = """
-      - hosts: all
+      - name: write a file
+        hosts: all
         tasks:
           - name: backup
-            copy: {content: "x", dest: /tmp/x, backup: yes}
+            copy: {content: "x", dest: /tmp/x, mode: "0644", backup: yes}
       """;
 
   @Test
   void aCleanFileExitsZeroAViolationTwoAndNoFilesFive() throws Exception {
-    Path clean = playbook("- hosts: all\n  tasks:\n    - name: ok\n      debug: {msg: hi}\n");
+    Path clean = playbook("- name: greet\n  hosts: all\n  tasks:\n    - name: ok\n      debug: {msg: hi}\n");
     assertThat(lint("-f", "pep8", "--profile", "min", clean.toString())).as(out + err).isZero();
     Path bad = playbook(TRUTHY);
     assertThat(lint("-f", "pep8", bad.toString())).isEqualTo(2);
-    assertThat(out).contains(bad + ":4:50: yaml-truthy: 'yes' is a YAML 1.1 boolean");
+    assertThat(out).contains(bad + ":5:64: yaml-truthy: 'yes' is a YAML 1.1 boolean");
     assertThat(lint(dir.resolve("nothing-here").toString())).isEqualTo(5);
     assertThat(err).contains("no files to lint");
   }
@@ -98,21 +99,21 @@ class LintCommandTests {
   void theFormatsCarryTheSameFinding() throws Exception {
     Path p = playbook(TRUTHY);
     lint("-f", "text", p.toString());
-    assertThat(out).contains(p + ":4:50: [yaml-truthy] 'yes' is a YAML 1.1 boolean")
-        .contains("      copy: {content: \"x\", dest: /tmp/x, backup: yes}\n" + " ".repeat(51) + "^");
+    assertThat(out).contains(p + ":5:64: [yaml-truthy] 'yes' is a YAML 1.1 boolean")
+        .contains("      copy: {content: \"x\", dest: /tmp/x, mode: \"0644\", backup: yes}\n" + " ".repeat(65) + "^");
     lint("-f", "github", p.toString());
-    assertThat(out).contains("::error file=" + p + ",line=4,col=50,title=yaml-truthy::'yes' is a YAML 1.1 boolean");
+    assertThat(out).contains("::error file=" + p + ",line=5,col=64,title=yaml-truthy::'yes' is a YAML 1.1 boolean");
     lint("-f", "json", p.toString());
     JsonNode json = new ObjectMapper().readTree(out);
     assertThat(json.get(0).get("rule").asText()).isEqualTo("yaml-truthy");
-    assertThat(json.get(0).get("line").asInt()).isEqualTo(4);
+    assertThat(json.get(0).get("line").asInt()).isEqualTo(5);
     lint("-f", "sarif", p.toString());
     JsonNode sarif = new ObjectMapper().readTree(out);
     assertThat(sarif.get("version").asText()).isEqualTo("2.1.0");
     JsonNode result = sarif.at("/runs/0/results/0");
     assertThat(result.get("ruleId").asText()).isEqualTo("yaml-truthy");
-    assertThat(result.at("/locations/0/physicalLocation/region/startLine").asInt()).isEqualTo(4);
-    assertThat(result.at("/locations/0/physicalLocation/region/startColumn").asInt()).isEqualTo(50);
+    assertThat(result.at("/locations/0/physicalLocation/region/startLine").asInt()).isEqualTo(5);
+    assertThat(result.at("/locations/0/physicalLocation/region/startColumn").asInt()).isEqualTo(64);
   }
 
   @Test
