@@ -9,6 +9,6 @@ final class FleetRules {
 
   static List<LintRule> all() {
     return List.of(new ServiceWithoutSerialRule(), new RollingWithoutHealthCheckRule(),
-        new RollingWithoutFailLimitRule(), new RunOnceInSerialRule(), new HostsAllRule());
+        new RollingWithoutFailLimitRule(), new RunOnceInSerialRule(), new HostsAllRule(), new UndefinedVariableRule());
   }
 }
