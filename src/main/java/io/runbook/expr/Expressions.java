@@ -15,6 +15,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import org.apache.commons.jexl3.JexlEngine;
 import org.apache.commons.jexl3.JexlException;
@@ -128,6 +129,38 @@ public final class Expressions {
       out.append(interpolate == null ? stringify(value) : interpolate.apply(value));
     }
     return out.toString();
+  }
+
+  /**
+   * The variables an expression needs defined: the first segment of each variable path it reads
+   * ({@code r.stdout} gives {@code r}), without those it tolerates missing ({@code default(x, y)},
+   * {@code defined(x)}, {@code x ?? y}). Empty when the expression does not compile.
+   */
+  public Set<String> rootVariables(String expression) {
+    if (expression == null || expression.isBlank() || expression.length() > MAX_LENGTH) {
+      return Set.of();
+    }
+    try {
+      return RootVariables.of(expression);
+    } catch (JexlException | IllegalArgumentException e) {
+      return Set.of();
+    }
+  }
+
+  /** An expression inside a {@code {{ }}} template, and where its text starts in the string. */
+  public record Embedded(String expression, int offset) {}
+
+  /** The {@code {{ }}} expressions of a string, in order; none when a {@code {{} is not closed. */
+  public static List<Embedded> templateExpressions(String text) {
+    if (!isTemplate(text)) {
+      return List.of();
+    }
+    try {
+      return Template.parse(text).parts.stream().filter(Template.Part::expression)
+          .map(p -> new Embedded(p.text(), p.offset())).toList();
+    } catch (Template.Unterminated e) {
+      return List.of();
+    }
   }
 
   public static boolean isTemplate(String text) {

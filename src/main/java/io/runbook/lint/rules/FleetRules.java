@@ -8,6 +8,7 @@ final class FleetRules {
   private FleetRules() {}
 
   static List<LintRule> all() {
-    return List.of();
+    return List.of(new ServiceWithoutSerialRule(), new RollingWithoutHealthCheckRule(),
+        new RollingWithoutFailLimitRule(), new RunOnceInSerialRule(), new HostsAllRule(), new UndefinedVariableRule());
   }
 }

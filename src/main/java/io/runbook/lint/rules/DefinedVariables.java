@@ -1,0 +1,144 @@
+package io.runbook.lint.rules;
+
+import io.runbook.inventory.Inventory;
+import io.runbook.lint.FileKind;
+import io.runbook.lint.LintContext;
+import io.runbook.lint.LintFile;
+import io.runbook.yaml.YList;
+import io.runbook.yaml.YMap;
+import io.runbook.yaml.YNode;
+import io.runbook.yaml.YScalar;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Every variable name a playbook can see from somewhere: magic variables, the inventories and
+ * group_vars/host_vars of the lint, and what the playbook, its imports and the playbooks it is
+ * imported with define (vars, vars_files, register, set_fact, loop variables). Flat on purpose:
+ * undefined-variable reports names defined nowhere, not names defined too late.
+ */
+final class DefinedVariables {
+  static final Set<String> MAGIC = Set.of("inventory_hostname", "inventory_hostname_short",
+      "group_names", "groups", "hostvars", "play_hosts", "ansible_play_batch", "ansible_play_hosts",
+      "ansible_play_hosts_all", "ansible_play_name", "check_mode", "ansible_check_mode",
+      "ansible_diff_mode", "playbook_dir", "inventory_file", "inventory_dir");
+
+  private DefinedVariables() {}
+
+  /** What {@code playbook} (a path of the lint, or one it imports) can see. */
+  static Set<String> of(Path playbook, LintContext context) {
+    Set<String> out = new HashSet<>(MAGIC);
+    inventories(context, out);
+    for (Path p : connectedPlaybooks(playbook, context)) {
+      YNode root = PlayTasks.readTree(context, p);
+      for (YMap play : PlayTasks.plays(root)) {
+        playVars(play, p, context, out);
+        for (PlayTasks.Ref ref : PlayTasks.of(play, p, context, PlayTasks.ALL_SECTIONS)) {
+          taskVars(ref, out);
+        }
+      }
+    }
+    return out;
+  }
+
+  private static void playVars(YMap play, Path file, LintContext context, Set<String> out) {
+    keys(play.get("vars"), out);
+    if (play.get("vars_files") instanceof YList files) {
+      for (YNode f : files.items()) {
+        if (f instanceof YScalar s && s.isString() && !s.text().contains("{{")) {
+          Path dir = file.toAbsolutePath().getParent();
+          keys(PlayTasks.readTree(context, dir.resolve(s.text()).normalize()), out);
+        }
+      }
+    }
+  }
+
+  private static void taskVars(PlayTasks.Ref ref, Set<String> out) {
+    YMap task = ref.task();
+    out.addAll(ref.vars().keySet());
+    if (task.get("register") instanceof YScalar r && r.isString()) {
+      out.add(r.text().strip());
+    }
+    keys(ServiceTasks.action(task, "set_fact"), out);
+    if (task.has("loop") || task.has("with_items")) {
+      out.add("item");
+    }
+    if (task.get("loop_control") instanceof YMap lc) {
+      for (String k : new String[] {"loop_var", "index_var"}) {
+        if (lc.get(k) instanceof YScalar s && s.isString()) {
+          out.add(s.text().strip());
+        }
+      }
+    }
+    if (task.has("rescue")) {
+      out.addAll(List.of("ansible_failed_result", "ansible_failed_task"));
+    }
+  }
+
+  /** Inventory variables: every host's (groups, group_vars and host_vars included). */
+  private static void inventories(LintContext context, Set<String> out) {
+    for (LintFile f : context.files()) {
+      if (f.kind() == FileKind.INVENTORY) {
+        try {
+          Inventory inv = Inventory.load(f.path());
+          inv.hosts().forEach(h -> out.addAll(inv.hostVars(h).keySet()));
+        } catch (RuntimeException e) {
+          // a broken inventory: what its YAML shows still counts
+        }
+        Nodes.entries(f.root(), e -> {
+          if (e.name().equals("vars")) {
+            keys(e.value(), out);
+          } else if (e.name().equals("hosts") && e.value() instanceof YMap hosts) {
+            hosts.entries().forEach(h -> keys(h.value(), out));
+          }
+        });
+      } else if (f.kind() == FileKind.VARS) {
+        String p = "/" + f.shown().replace('\\', '/');
+        if (p.contains("/group_vars/") || p.contains("/host_vars/")) {
+          keys(f.root(), out);
+        }
+      }
+    }
+  }
+
+  /** The playbook and those it imports or is imported with (import_playbook), transitively. */
+  private static Set<Path> connectedPlaybooks(Path start, LintContext context) {
+    Set<Path> seen = new HashSet<>();
+    Deque<Path> todo = new ArrayDeque<>(List.of(start.toAbsolutePath().normalize()));
+    while (!todo.isEmpty()) {
+      Path p = todo.pop();
+      if (!seen.add(p)) {
+        continue;
+      }
+      todo.addAll(importedPlaybooks(p, PlayTasks.readTree(context, p)));
+      for (LintFile f : context.files()) {
+        if (f.kind() == FileKind.PLAYBOOK && importedPlaybooks(f.path(), f.root()).contains(p)) {
+          todo.add(f.path().toAbsolutePath().normalize());
+        }
+      }
+    }
+    return seen;
+  }
+
+  private static Set<Path> importedPlaybooks(Path file, YNode root) {
+    Set<Path> out = new HashSet<>();
+    if (root instanceof YList list) {
+      for (YNode item : list.items()) {
+        if (item instanceof YMap m && m.get("import_playbook") instanceof YScalar s && s.isString()) {
+          out.add(file.toAbsolutePath().getParent().resolve(s.text()).normalize());
+        }
+      }
+    }
+    return out;
+  }
+
+  private static void keys(YNode node, Set<String> out) {
+    if (node instanceof YMap m) {
+      m.entries().forEach(e -> out.add(e.name()));
+    }
+  }
+}
