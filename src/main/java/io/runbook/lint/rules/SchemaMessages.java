@@ -37,15 +37,27 @@ final class SchemaMessages {
       if (insideFailedOneOf(m, path, all)) {
         continue;
       }
-      int anyOf = path.indexOf("/anyOf/");
+      int anyOf = path.lastIndexOf("/anyOf/");
       if (anyOf >= 0) {
         anyOfs.computeIfAbsent(path.substring(0, anyOf), k -> new ArrayList<>()).add(m);
       } else {
         out.add(locate(m, json));
       }
     }
-    anyOfs.values().forEach(branches -> out.add(anyOf(branches, json)));
+    Map<String, Located> byPointer = new LinkedHashMap<>();
+    anyOfs.values().forEach(branches -> byPointer.putIfAbsent(pointer(branches), anyOf(branches, json)));
+    // Where one alternative got further into the value, its complaint is the one that helps.
+    byPointer.forEach((pointer, found) -> {
+      if (byPointer.keySet().stream().noneMatch(other -> other.startsWith(pointer + "/"))) {
+        out.add(found);
+      }
+    });
     return out;
+  }
+
+  private static String pointer(List<ValidationMessage> branches) {
+    return branches.stream().map(b -> b.getInstanceLocation().toString())
+        .min(java.util.Comparator.comparingInt(String::length)).orElse("");
   }
 
   private static boolean insideFailedOneOf(ValidationMessage m, String path, Collection<ValidationMessage> all) {
@@ -54,8 +66,7 @@ final class SchemaMessages {
   }
 
   private static Located anyOf(List<ValidationMessage> branches, PositionedJson json) {
-    String pointer = branches.stream().map(b -> b.getInstanceLocation().toString())
-        .min(java.util.Comparator.comparingInt(String::length)).orElse("");
+    String pointer = pointer(branches);
     return new Located(json.value(pointer), name(pointer) + " must be " + String.join(" or ", expected(branches))
         + ", not " + describe(json.node(pointer)));
   }
