@@ -1,6 +1,7 @@
 package io.runbook.lab;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintWriter;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -53,7 +54,7 @@ public final class Lab {
     Files.createDirectories(layout.downstream());
     Files.writeString(root.resolve(RECORD), Json.write(Map.of("era", era, "port_offset", portOffset,
         "deadline", deadline, "pd", layout.pdUrl())) + "\n");
-    Files.writeString(root.resolve("inventory.yml"), LabInventory.yaml(layout, root.toString()));
+    writeInventory(root, layout);
     out.println("lab: " + era + " era in " + root + " (processes stop by themselves after "
         + lifetime.toMinutes() + " min)");
     List<LabNode> started = new ArrayList<>();
@@ -153,5 +154,19 @@ public final class Lab {
         }
       }
     }
+  }
+
+  /**
+   * inventory.yml, and beside it a copy of the inventory schema, which its modeline names: the
+   * lab's folder may be anywhere, so the schema travels with it.
+   */
+  private static void writeInventory(Path root, LabLayout layout) throws IOException {
+    String schema = "inventory.schema.json";
+    try (InputStream in = Lab.class.getResourceAsStream("/schemas/inventory.json")) {
+      if (in != null) {
+        Files.copy(in, root.resolve(schema), StandardCopyOption.REPLACE_EXISTING);
+      }
+    }
+    Files.writeString(root.resolve("inventory.yml"), LabInventory.yaml(layout, root.toString(), schema));
   }
 }

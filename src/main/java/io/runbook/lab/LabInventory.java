@@ -3,13 +3,15 @@ package io.runbook.lab;
 /**
  * The inventory that addresses a lab: both generations' groups, tidb-ansible's variable names,
  * the packages the upgrade playbooks install from. {@code inventories/lab.yml} is this text for
- * the default folder, with {@code lab_dir} relative to the inventory.
+ * the default folder, with {@code lab_dir} relative to the inventory. Its first line names the
+ * JSON schema that editors check it against ({@code schema}, relative to the inventory).
  */
 final class LabInventory {
   private LabInventory() {}
 
-  static String yaml(LabLayout l, String labDir) {
-    return "# The local lab (runbook lab up): a TiDB Binlog deployment of real processes on 127.0.0.1.\n"
+  static String yaml(LabLayout l, String labDir, String schema) {
+    return "# yaml-language-server: $schema=" + schema + "\n"
+        + "# The local lab (runbook lab up): a TiDB Binlog deployment of real processes on 127.0.0.1.\n"
         + "# Both generations' hosts are here; which ones run depends on 'runbook lab up --era'.\n"
         + "all:\n"
         + "  vars:\n"

@@ -14,7 +14,7 @@ class LabInventoryTests {
   @Test
   void theBundledLabInventoryIsTheOneTheLabWritesForItsDefaultFolder() throws Exception {
     String expected = LabInventory.yaml(new LabLayout(Path.of(".runbook/lab"), LabLayout.CLUSTER, 0),
-        "{{ inventory_dir }}/../.runbook/lab");
+        "{{ inventory_dir }}/../.runbook/lab", "../schemas/inventory.json");
     if (Boolean.getBoolean("golden.update")) {
       Files.writeString(BUNDLED, expected);
     }

@@ -8,6 +8,6 @@ final class SchemaRules {
   private SchemaRules() {}
 
   static List<LintRule> all() {
-    return List.of();
+    return List.of(new SchemaRule());
   }
 }

@@ -1,0 +1,55 @@
+package io.runbook.lint.rules;
+
+import com.networknt.schema.JsonSchema;
+import io.runbook.lint.FileKind;
+import io.runbook.lint.LintContext;
+import io.runbook.lint.LintFile;
+import io.runbook.lint.LintRule;
+import io.runbook.lint.Profile;
+import io.runbook.lint.Report;
+import io.runbook.source.Diagnostic;
+import io.runbook.source.SourcePosition;
+import java.util.HashSet;
+import java.util.Set;
+
+/**
+ * Checks playbooks, task files, YAML inventories and the lint config against the JSON schemas in
+ * schemas/ (the ones editors use), at the line of each problem. Where the loader-backed rules
+ * already report a line, this rule stays quiet there.
+ */
+final class SchemaRule implements LintRule {
+  @Override
+  public String id() {
+    return "schema";
+  }
+
+  @Override
+  public String summary() {
+    return "the file does not match its JSON schema (schemas/*.json, the one editors use)";
+  }
+
+  @Override
+  public Profile profile() {
+    return Profile.MIN;
+  }
+
+  @Override
+  public void check(LintFile file, LintContext context, Report report) {
+    JsonSchema schema = Schemas.of(file.kind());
+    if (schema == null || file.root() == null || !file.isYaml()) {
+      return;
+    }
+    PositionedJson json = new PositionedJson(file.root());
+    Set<Integer> loaderLines = new HashSet<>();
+    if (file.kind() == FileKind.PLAYBOOK || file.kind() == FileKind.TASKS) {
+      context.loaderFindings(file).stream().map(Diagnostic::position).forEach(p -> loaderLines.add(p.line()));
+    }
+    Set<String> reported = new HashSet<>();
+    for (SchemaMessages.Located found : SchemaMessages.locate(schema.validate(json.json()), json)) {
+      SourcePosition at = found.at();
+      if (!loaderLines.contains(at.line()) && reported.add(at + found.message())) {
+        report.add(this, at, found.message());
+      }
+    }
+  }
+}
