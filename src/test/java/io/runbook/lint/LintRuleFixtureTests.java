@@ -64,6 +64,8 @@ class LintRuleFixtureTests {
       assertThat(page).as("page of " + rule.id()).exists();
       String text = Files.readString(page);
       assertThat(text).startsWith("# " + rule.id()).contains("## Bad").contains("## Good");
+      assertThat(Files.readString(Path.of("docs/lint.md"))).as("docs/lint.md lists " + rule.id())
+          .contains("[`" + rule.id() + "`](lint-rules/" + rule.id() + ".md) | " + rule.profile().lower());
       String bad = text.substring(text.indexOf("## Bad"), text.indexOf("## Good"));
       String good = text.substring(text.indexOf("## Good"));
       assertThat(lines(lint(example(bad, "bad")), rule.id())).as("the Bad example of " + page).isNotEmpty();
