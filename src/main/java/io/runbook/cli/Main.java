@@ -7,12 +7,26 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
-    System.exit(commandLine().execute(args));
+    System.exit(commandLine(args.length > 0 ? args[0] : null).execute(args));
   }
 
   /** The command line with runbook's exit codes and error handling, for main and for tests. */
   public static CommandLine commandLine() {
+    return commandLine(null);
+  }
+
+  /**
+   * With {@code only} naming a subcommand, just that one is built (a quicker start); otherwise
+   * all of them, for help and for anything that is not a subcommand.
+   */
+  static CommandLine commandLine(String only) {
     CommandLine cmd = new CommandLine(new RunbookCommand());
+    java.util.Map<String, java.util.function.Supplier<Object>> all = RunbookCommand.subcommands();
+    if (only != null && all.containsKey(only) && !only.equals("help")) {
+      cmd.addSubcommand(only, all.get(only).get());
+    } else {
+      all.forEach((name, make) -> cmd.addSubcommand(name, make.get()));
+    }
     // "-e @vars.yml" is Ansible's extra-vars file, not picocli's argument file.
     cmd.setExpandAtFiles(false);
     cmd.setExecutionExceptionHandler(new ErrorHandler());

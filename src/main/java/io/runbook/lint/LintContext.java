@@ -14,7 +14,6 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * What the rules share: the actions and the expression engine the runner uses, every file of
@@ -26,6 +25,7 @@ public final class LintContext {
   private final Expressions expressions;
   private final Map<Path, LintFile> files = new HashMap<>();
   private Map<Path, List<Diagnostic>> loaderFindings;
+  private final Map<String, Object> memos = new java.util.concurrent.ConcurrentHashMap<>();
 
   public LintContext(ActionRegistry actions, Expressions expressions, Collection<LintFile> all) {
     this.actions = actions;
@@ -50,6 +50,22 @@ public final class LintContext {
     return files.get(key(path));
   }
 
+  /**
+   * Computes something once per lint and keeps it (what every inventory defines, a file outside
+   * the lint parsed for an import): rules see many files, and must not redo that work per file.
+   */
+  @SuppressWarnings("unchecked")
+  public <T> T memo(String key, java.util.function.Supplier<T> compute) {
+    Object known = memos.get(key);
+    if (known == null) {
+      known = compute.get();
+      memos.put(key, known == null ? NONE : known);
+    }
+    return known == NONE ? null : (T) known;
+  }
+
+  private static final Object NONE = new Object();
+
   /** What the playbook loader reports in {@code file}: from every playbook, every task file. */
   public synchronized List<Diagnostic> loaderFindings(LintFile file) {
     if (loaderFindings == null) {
@@ -60,26 +76,23 @@ public final class LintContext {
 
   private Map<Path, List<Diagnostic>> runLoader() {
     PlaybookLoader loader = new PlaybookLoader(actions, expressions, this::read);
-    Set<Diagnostic> all = new LinkedHashSet<>();
-    for (LintFile f : files.values()) {
-      if (f.root() == null) {
-        continue;
-      }
-      try {
-        if (f.kind() == FileKind.PLAYBOOK) {
-          all.addAll(loader.check(f.path()));
-        } else if (f.kind() == FileKind.TASKS) {
-          all.addAll(loader.checkTasks(f.path()));
-        }
-      } catch (InvalidInputException e) {
-        all.addAll(e.diagnostics());
-      }
-    }
+    // Each playbook and task file is checked on its own, so both cores can take part.
+    List<Diagnostic> found = files.values().stream()
+        .filter(f -> f.root() != null && (f.kind() == FileKind.PLAYBOOK || f.kind() == FileKind.TASKS))
+        .flatMap(f -> check(loader, f).stream()).toList();
     Map<Path, List<Diagnostic>> byFile = new HashMap<>();
-    for (Diagnostic d : all) {
+    for (Diagnostic d : new LinkedHashSet<>(found)) {
       byFile.computeIfAbsent(key(Path.of(d.position().file())), k -> new ArrayList<>()).add(d);
     }
     return byFile;
+  }
+
+  private static List<Diagnostic> check(PlaybookLoader loader, LintFile f) {
+    try {
+      return f.kind() == FileKind.PLAYBOOK ? loader.check(f.path()) : loader.checkTasks(f.path());
+    } catch (InvalidInputException e) {
+      return e.diagnostics();
+    }
   }
 
   private YNode read(Path path) {

@@ -33,25 +33,34 @@ public final class Linter {
     }
   }
 
+  private List<Finding> check(LintFile file, LintContext context, List<LintRule> active) {
+    Report report = new Report();
+    for (LintRule rule : active) {
+      rule.check(file, context, report);
+    }
+    List<Finding> out = new ArrayList<>();
+    for (Finding f : report.findings()) {
+      if (!Noqa.silences(file, f)) {
+        out.add(new Finding(f.rule(), f.at().withFile(file.shown()), f.message(),
+            config.warn().contains(f.rule()) ? Level.WARNING : f.level()));
+      }
+    }
+    return out;
+  }
+
   public Result lint(List<Path> roots, Path base, ActionRegistry actions, Expressions expressions) {
     List<LintFile> files = LintFiles.collect(roots, config.excludes(), base);
     LintContext context = new LintContext(actions, expressions, files);
     List<LintRule> active = rules.stream()
         .filter(r -> profile.includes(r.profile()) && !config.skip().contains(r.id())).toList();
+    // Files are independent (what rules share is memoized in the context): both cores work.
+    List<List<Finding>> perFile = files.parallelStream()
+        .map(file -> check(file, context, active)).toList();
     List<Finding> findings = new ArrayList<>();
-    for (LintFile file : files) {
-      Report report = new Report();
-      for (LintRule rule : active) {
-        rule.check(file, context, report);
-      }
-      for (Finding f : report.findings()) {
-        if (Noqa.silences(file, f)) {
-          continue;
-        }
-        Finding shown = new Finding(f.rule(), f.at().withFile(file.shown()), f.message(),
-            config.warn().contains(f.rule()) ? Level.WARNING : f.level());
-        if (!findings.contains(shown)) {
-          findings.add(shown);
+    for (List<Finding> some : perFile) {
+      for (Finding f : some) {
+        if (!findings.contains(f)) {
+          findings.add(f);
         }
       }
     }

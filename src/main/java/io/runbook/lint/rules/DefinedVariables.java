@@ -31,8 +31,16 @@ final class DefinedVariables {
 
   /** What {@code playbook} (a path of the lint, or one it imports) can see. */
   static Set<String> of(Path playbook, LintContext context) {
+    return context.memo("defined:" + playbook.toAbsolutePath().normalize(), () -> compute(playbook, context));
+  }
+
+  private static Set<String> compute(Path playbook, LintContext context) {
     Set<String> out = new HashSet<>(MAGIC);
-    inventories(context, out);
+    out.addAll(context.memo("defined-by-inventories", () -> {
+      Set<String> vars = new HashSet<>();
+      inventories(context, vars);
+      return vars;
+    }));
     for (Path p : connectedPlaybooks(playbook, context)) {
       YNode root = PlayTasks.readTree(context, p);
       for (YMap play : PlayTasks.plays(root)) {

@@ -114,11 +114,13 @@ final class PlayTasks {
     if (known != null) {
       return known.root();
     }
-    try {
-      return YamlReader.read(path);
-    } catch (RuntimeException e) {
-      return null; // missing or broken: missing-file and yaml-syntax say so
-    }
+    return context.memo("tree:" + path.toAbsolutePath().normalize(), () -> {
+      try {
+        return YamlReader.read(path);
+      } catch (RuntimeException e) {
+        return null; // missing or broken: missing-file and yaml-syntax say so
+      }
+    });
   }
 
   private static Map<String, YNode> withVars(Map<String, YNode> outer, YNode vars) {

@@ -78,22 +78,9 @@ final class UndefinedVariableRule implements LintRule {
   private void checkImportedTaskFile(LintFile file, LintContext context, Report report) {
     Set<String> defined = new HashSet<>();
     List<YMap> tasks = new ArrayList<>();
-    for (LintFile pb : context.files()) {
-      if (pb.kind() != FileKind.PLAYBOOK || pb.root() == null) {
-        continue;
-      }
-      boolean imports = false;
-      for (YMap play : PlayTasks.plays(pb.root())) {
-        for (PlayTasks.Ref ref : PlayTasks.of(play, pb.path(), context, PlayTasks.ALL_SECTIONS)) {
-          if (same(ref.file(), file.path())) {
-            imports = true;
-            tasks.add(ref.task());
-          }
-        }
-      }
-      if (imports) {
-        defined.addAll(DefinedVariables.of(pb.path(), context));
-      }
+    for (Import i : imports(context).getOrDefault(file.path().toAbsolutePath().normalize(), List.of())) {
+      tasks.add(i.task());
+      defined.addAll(DefinedVariables.of(i.playbook(), context));
     }
     ExpressionSites sites = new ExpressionSites(context.expressions(), defined);
     Set<YMap> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
@@ -102,6 +89,28 @@ final class UndefinedVariableRule implements LintRule {
         sites.task(task, (at, name) -> report(report, at, name, null));
       }
     }
+  }
+
+  /** A task that a playbook of the lint reaches through its imports. */
+  private record Import(Path playbook, YMap task) {}
+
+  /** Every imported task of every playbook, by the task file it is written in: built once per lint. */
+  private static java.util.Map<Path, List<Import>> imports(LintContext context) {
+    return context.memo("imported-tasks", () -> {
+      java.util.Map<Path, List<Import>> index = new java.util.HashMap<>();
+      for (LintFile pb : context.files()) {
+        if (pb.kind() != FileKind.PLAYBOOK || pb.root() == null) {
+          continue;
+        }
+        for (YMap play : PlayTasks.plays(pb.root())) {
+          for (PlayTasks.Ref ref : PlayTasks.of(play, pb.path(), context, PlayTasks.ALL_SECTIONS)) {
+            index.computeIfAbsent(ref.file().toAbsolutePath().normalize(), k -> new ArrayList<>())
+                .add(new Import(pb.path(), ref.task()));
+          }
+        }
+      }
+      return index;
+    });
   }
 
   /** A place in an imported file, its path relative to the linted file's folder. */
