@@ -2,7 +2,6 @@ package io.runbook.lint.rules;
 
 import io.runbook.lint.LintContext;
 import io.runbook.lint.LintFile;
-import io.runbook.lint.LintRule;
 import io.runbook.lint.Profile;
 import io.runbook.lint.Report;
 import io.runbook.source.Diagnostic;
@@ -12,28 +11,9 @@ import java.util.Objects;
  * A rule that reports what the playbook loader itself refuses, classified by the loader
  * (Diagnostic.code): lint and {@code runbook run} cannot disagree on these.
  */
-abstract class LoaderRule implements LintRule {
-  private final String id;
-  private final String summary;
-
+abstract class LoaderRule extends NamedRule {
   LoaderRule(String id, String summary) {
-    this.id = id;
-    this.summary = summary;
-  }
-
-  @Override
-  public String id() {
-    return id;
-  }
-
-  @Override
-  public String summary() {
-    return summary;
-  }
-
-  @Override
-  public Profile profile() {
-    return Profile.MIN;
+    super(id, summary, Profile.MIN);
   }
 
   /** The loader's code this rule reports (null: the findings no other rule claims). */

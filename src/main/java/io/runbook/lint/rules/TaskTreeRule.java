@@ -3,35 +3,13 @@ package io.runbook.lint.rules;
 import io.runbook.lint.FileKind;
 import io.runbook.lint.LintContext;
 import io.runbook.lint.LintFile;
-import io.runbook.lint.LintRule;
 import io.runbook.lint.Profile;
 import io.runbook.lint.Report;
 
 /** A rule on the YAML tree of playbooks and task files; files whose YAML failed are left alone. */
-abstract class TaskTreeRule implements LintRule {
-  private final String id;
-  private final String summary;
-  private final Profile profile;
-
+abstract class TaskTreeRule extends NamedRule {
   TaskTreeRule(String id, String summary, Profile profile) {
-    this.id = id;
-    this.summary = summary;
-    this.profile = profile;
-  }
-
-  @Override
-  public String id() {
-    return id;
-  }
-
-  @Override
-  public String summary() {
-    return summary;
-  }
-
-  @Override
-  public Profile profile() {
-    return profile;
+    super(id, summary, profile);
   }
 
   @Override
