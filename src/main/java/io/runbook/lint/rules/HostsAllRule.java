@@ -3,7 +3,6 @@ package io.runbook.lint.rules;
 import io.runbook.lint.FileKind;
 import io.runbook.lint.LintContext;
 import io.runbook.lint.LintFile;
-import io.runbook.lint.LintRule;
 import io.runbook.lint.Profile;
 import io.runbook.lint.Report;
 import io.runbook.yaml.YList;
@@ -13,20 +12,10 @@ import io.runbook.yaml.YScalar;
 import java.util.List;
 
 /** hosts: all (or *) reaches every host of whatever inventory is given, not the group meant. */
-final class HostsAllRule implements LintRule {
-  @Override
-  public String id() {
-    return "hosts-all";
-  }
-
-  @Override
-  public String summary() {
-    return "a play targets all hosts (all or *): name the group it is for";
-  }
-
-  @Override
-  public Profile profile() {
-    return Profile.PRODUCTION;
+final class HostsAllRule extends NamedRule {
+  HostsAllRule() {
+    super("hosts-all", "a play targets all hosts (all or *): name the group it is for",
+        Profile.PRODUCTION);
   }
 
   @Override

@@ -3,7 +3,6 @@ package io.runbook.lint.rules;
 import io.runbook.lint.FileKind;
 import io.runbook.lint.LintContext;
 import io.runbook.lint.LintFile;
-import io.runbook.lint.LintRule;
 import io.runbook.lint.Profile;
 import io.runbook.lint.Report;
 import io.runbook.yaml.YMap;
@@ -15,20 +14,10 @@ import io.runbook.yaml.YScalar;
  * batch starts (only a batch where every host failed ends the run). A rolling upgrade wants to
  * stop at the first failure (any_errors_fatal) or at a stated share (max_fail_percentage).
  */
-final class RollingWithoutFailLimitRule implements LintRule {
-  @Override
-  public String id() {
-    return "rolling-without-fail-limit";
-  }
-
-  @Override
-  public String summary() {
-    return "a play with serial has neither any_errors_fatal nor max_fail_percentage";
-  }
-
-  @Override
-  public Profile profile() {
-    return Profile.SAFETY;
+final class RollingWithoutFailLimitRule extends NamedRule {
+  RollingWithoutFailLimitRule() {
+    super("rolling-without-fail-limit", "a play with serial has neither any_errors_fatal nor max_fail_percentage",
+        Profile.SAFETY);
   }
 
   @Override

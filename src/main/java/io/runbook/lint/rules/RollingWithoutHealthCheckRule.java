@@ -3,7 +3,6 @@ package io.runbook.lint.rules;
 import io.runbook.lint.FileKind;
 import io.runbook.lint.LintContext;
 import io.runbook.lint.LintFile;
-import io.runbook.lint.LintRule;
 import io.runbook.lint.Profile;
 import io.runbook.lint.Report;
 import io.runbook.yaml.YMap;
@@ -15,20 +14,10 @@ import java.util.List;
  * restarts a service needs a health check after it (wait_for, http, or a task with until), or
  * a broken release rolls on to the next batch.
  */
-final class RollingWithoutHealthCheckRule implements LintRule {
-  @Override
-  public String id() {
-    return "rolling-without-health-check";
-  }
-
-  @Override
-  public String summary() {
-    return "a rolling play starts or restarts a service and never checks it is healthy afterwards";
-  }
-
-  @Override
-  public Profile profile() {
-    return Profile.SAFETY;
+final class RollingWithoutHealthCheckRule extends NamedRule {
+  RollingWithoutHealthCheckRule() {
+    super("rolling-without-health-check", "a rolling play starts or restarts a service and never checks it is healthy afterwards",
+        Profile.SAFETY);
   }
 
   @Override

@@ -4,7 +4,6 @@ import io.runbook.lint.FileKind;
 import io.runbook.lint.LintContext;
 import io.runbook.lint.LintFile;
 import io.runbook.lint.Level;
-import io.runbook.lint.LintRule;
 import io.runbook.lint.Profile;
 import io.runbook.lint.Report;
 import io.runbook.yaml.YMap;
@@ -12,20 +11,10 @@ import io.runbook.yaml.YNode;
 import io.runbook.yaml.YScalar;
 
 /** run_once runs on the first host of each batch: with serial, once per batch, not once per play. */
-final class RunOnceInSerialRule implements LintRule {
-  @Override
-  public String id() {
-    return "run-once-in-serial";
-  }
-
-  @Override
-  public String summary() {
-    return "run_once in a play with serial runs once per batch, not once per play";
-  }
-
-  @Override
-  public Profile profile() {
-    return Profile.SAFETY;
+final class RunOnceInSerialRule extends NamedRule {
+  RunOnceInSerialRule() {
+    super("run-once-in-serial", "run_once in a play with serial runs once per batch, not once per play",
+        Profile.SAFETY);
   }
 
   @Override

@@ -4,7 +4,6 @@ import com.networknt.schema.JsonSchema;
 import io.runbook.lint.FileKind;
 import io.runbook.lint.LintContext;
 import io.runbook.lint.LintFile;
-import io.runbook.lint.LintRule;
 import io.runbook.lint.Profile;
 import io.runbook.lint.Report;
 import io.runbook.source.Diagnostic;
@@ -17,20 +16,10 @@ import java.util.Set;
  * schemas/ (the ones editors use), at the line of each problem. Where the loader-backed rules
  * already report a line, this rule stays quiet there.
  */
-final class SchemaRule implements LintRule {
-  @Override
-  public String id() {
-    return "schema";
-  }
-
-  @Override
-  public String summary() {
-    return "the file does not match its JSON schema (schemas/*.json, the one editors use)";
-  }
-
-  @Override
-  public Profile profile() {
-    return Profile.MIN;
+final class SchemaRule extends NamedRule {
+  SchemaRule() {
+    super("schema", "the file does not match its JSON schema (schemas/*.json, the one editors use)",
+        Profile.MIN);
   }
 
   @Override

@@ -3,7 +3,6 @@ package io.runbook.lint.rules;
 import io.runbook.lint.FileKind;
 import io.runbook.lint.LintContext;
 import io.runbook.lint.LintFile;
-import io.runbook.lint.LintRule;
 import io.runbook.lint.Profile;
 import io.runbook.lint.Report;
 import io.runbook.yaml.YMap;
@@ -15,22 +14,12 @@ import java.util.Set;
  * A play without {@code serial} runs each task on every host at once: a task that stops or
  * restarts a service takes the whole group down together.
  */
-final class ServiceWithoutSerialRule implements LintRule {
+final class ServiceWithoutSerialRule extends NamedRule {
   private static final Set<String> CONTROLLER = Set.of("localhost", "127.0.0.1", "::1");
 
-  @Override
-  public String id() {
-    return "service-without-serial";
-  }
-
-  @Override
-  public String summary() {
-    return "a play without serial stops or restarts a service: the whole group goes down at once";
-  }
-
-  @Override
-  public Profile profile() {
-    return Profile.SAFETY;
+  ServiceWithoutSerialRule() {
+    super("service-without-serial", "a play without serial stops or restarts a service: the whole group goes down at once",
+        Profile.SAFETY);
   }
 
   @Override

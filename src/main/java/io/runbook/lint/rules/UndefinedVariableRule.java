@@ -4,7 +4,6 @@ import io.runbook.expr.Expressions;
 import io.runbook.lint.FileKind;
 import io.runbook.lint.LintContext;
 import io.runbook.lint.LintFile;
-import io.runbook.lint.LintRule;
 import io.runbook.lint.Profile;
 import io.runbook.lint.Report;
 import io.runbook.yaml.YMap;
@@ -21,23 +20,13 @@ import java.util.Set;
  * imports; a task file only as imported by the playbooks of the lint (they give its variables),
  * and its findings are reported in it. An imported file outside the lint is reported at the import.
  */
-final class UndefinedVariableRule implements LintRule {
+final class UndefinedVariableRule extends NamedRule {
   private static final List<String> PLAY_SECTIONS = List.of("before_batch", "pre_tasks", "tasks",
       "handlers", "post_tasks", "after_batch", "invariants");
 
-  @Override
-  public String id() {
-    return "undefined-variable";
-  }
-
-  @Override
-  public String summary() {
-    return "a guard or template uses a variable that is defined nowhere (use default(x, ...) for optional ones)";
-  }
-
-  @Override
-  public Profile profile() {
-    return Profile.BASIC;
+  UndefinedVariableRule() {
+    super("undefined-variable", "a guard or template uses a variable that is defined nowhere (use default(x, ...) for optional ones)",
+        Profile.BASIC);
   }
 
   @Override

@@ -2,7 +2,6 @@ package io.runbook.lint.rules;
 
 import io.runbook.lint.LintContext;
 import io.runbook.lint.LintFile;
-import io.runbook.lint.LintRule;
 import io.runbook.lint.Profile;
 import io.runbook.lint.Report;
 import io.runbook.yaml.YScalar;
@@ -11,20 +10,10 @@ import io.runbook.yaml.YScalar;
  * An unquoted file mode: {@code 0644} is octal in YAML 1.1 (420) and decimal in YAML 1.2, and
  * {@code 644} is decimal everywhere (which is mode 1204). Quote it: {@code mode: "0644"}.
  */
-final class YamlOctalModeRule implements LintRule {
-  @Override
-  public String id() {
-    return "yaml-octal-mode";
-  }
-
-  @Override
-  public String summary() {
-    return "an unquoted file mode such as 0644 or 644";
-  }
-
-  @Override
-  public Profile profile() {
-    return Profile.BASIC;
+final class YamlOctalModeRule extends NamedRule {
+  YamlOctalModeRule() {
+    super("yaml-octal-mode", "an unquoted file mode such as 0644 or 644",
+        Profile.BASIC);
   }
 
   @Override

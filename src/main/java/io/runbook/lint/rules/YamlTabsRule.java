@@ -2,26 +2,15 @@ package io.runbook.lint.rules;
 
 import io.runbook.lint.LintContext;
 import io.runbook.lint.LintFile;
-import io.runbook.lint.LintRule;
 import io.runbook.lint.Profile;
 import io.runbook.lint.Report;
 import io.runbook.source.SourcePosition;
 
 /** Tabs: YAML forbids them in indentation, and elsewhere they hide in values and scripts. */
-final class YamlTabsRule implements LintRule {
-  @Override
-  public String id() {
-    return "yaml-tabs";
-  }
-
-  @Override
-  public String summary() {
-    return "a tab character in a YAML file";
-  }
-
-  @Override
-  public Profile profile() {
-    return Profile.BASIC;
+final class YamlTabsRule extends NamedRule {
+  YamlTabsRule() {
+    super("yaml-tabs", "a tab character in a YAML file",
+        Profile.BASIC);
   }
 
   @Override

@@ -2,7 +2,6 @@ package io.runbook.lint.rules;
 
 import io.runbook.lint.LintContext;
 import io.runbook.lint.LintFile;
-import io.runbook.lint.LintRule;
 import io.runbook.lint.Profile;
 import io.runbook.lint.Report;
 import io.runbook.yaml.YScalar;
@@ -13,22 +12,12 @@ import java.util.Set;
  * {@code n} in some parsers) as booleans, YAML 1.2 as strings: write {@code true}/{@code false},
  * or quote the word.
  */
-final class YamlTruthyRule implements LintRule {
+final class YamlTruthyRule extends NamedRule {
   private static final Set<String> PLAIN = Set.of("true", "false", "True", "False", "TRUE", "FALSE");
 
-  @Override
-  public String id() {
-    return "yaml-truthy";
-  }
-
-  @Override
-  public String summary() {
-    return "yes/no/on/off as booleans: write true or false, or quote the word";
-  }
-
-  @Override
-  public Profile profile() {
-    return Profile.BASIC;
+  YamlTruthyRule() {
+    super("yaml-truthy", "yes/no/on/off as booleans: write true or false, or quote the word",
+        Profile.BASIC);
   }
 
   @Override
