@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# End-to-end checks of the built launcher: the README's first command runs the bundled
-# example to a clean recap; a second run changes nothing; bad input exits 4 with
-# file:line:col and touches nothing.
+# End-to-end checks of the built launcher: the README's first command (runbook demo) upgrades
+# the lab and verifies it; the bundled example runs to a clean recap; a second run changes
+# nothing; bad input exits 4 with file:line:col and touches nothing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 pass=0
@@ -45,6 +45,17 @@ if command -v ansible-inventory >/dev/null 2>&1; then
 else
   echo "skipped: ansible-inventory is not installed, so the byte-for-byte comparison did not run"
 fi
+
+# The README's first command: the demo upgrades a fresh lab and verifies it, then stops the lab.
+set +e
+demo=$(bin/runbook demo --no-color 2>&1)
+rc=$?
+set -e
+echo "$demo" | grep -E "^== |lab verify|RECAP|^[a-z0-9]+ +: " || echo "$demo" | tail -30
+check "runbook demo succeeds" test "$rc" -eq 0
+check "the demo upgraded every Pump and the Drainer to v3.0.5" bash -c "grep -c 'v3.0.5 *running' <<<\"\$0\" | grep -qx 4" "$demo"
+check "the demo's verify found every binlog downstream exactly once" grep -q "lab verify: OK" <<<"$demo"
+check "the demo stopped its lab" test -z "$(bin/runbook lab status 2>/dev/null | grep ' running$')"
 
 echo "e2e: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]
