@@ -172,16 +172,8 @@ final class DrainerServer extends Daemon {
   }
 
   private synchronized void register() throws IOException {
-    Map<String, Object> node = new LinkedHashMap<>();
-    node.put("nodeId", nodeId);
-    node.put("host", advertise);
-    node.put("state", state);
-    node.put("isAlive", false);
-    node.put("score", 0);
-    node.put("label", null);
-    node.put("maxCommitTS", downstream.commitTs());
-    node.put("updateTS", registry.tso());
-    registry.put(Registry.DRAINERS + nodeId, node);
+    registry.put(Registry.DRAINERS + nodeId,
+        NodeId.status(nodeId, advertise, state, downstream.commitTs(), registry.tso()));
   }
 
   private Map<String, Object> applyAction(List<String> rest) {

@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** Node ids persisted in {@code <data-dir>/.node}, and the pumps' and drainers' API replies. */
+/** Node ids persisted in {@code <data-dir>/.node}, node statuses, and the pumps' and drainers' API replies. */
 final class NodeId {
   private NodeId() {}
 
@@ -21,6 +21,21 @@ final class NodeId {
     }
     Files.writeString(file, fallback + "\n");
     return fallback;
+  }
+
+  /** A pump's or drainer's Node Status, as it is kept in PD and listed by /status and /drainers. */
+  static Map<String, Object> status(String nodeId, String host, String state, long maxCommitTs,
+      long updateTs) {
+    Map<String, Object> node = new LinkedHashMap<>();
+    node.put("nodeId", nodeId);
+    node.put("host", host);
+    node.put("state", state);
+    node.put("isAlive", false);
+    node.put("score", 0);
+    node.put("label", null);
+    node.put("maxCommitTS", maxCommitTs);
+    node.put("updateTS", updateTs);
+    return node;
   }
 
   /** {@code {"message":..., "code":..., "data":null}}: pkg/util's Response. */

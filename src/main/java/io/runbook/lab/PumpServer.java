@@ -160,16 +160,7 @@ final class PumpServer extends Daemon {
   }
 
   private synchronized void register(String s, long maxCommitTs) throws IOException {
-    Map<String, Object> node = new LinkedHashMap<>();
-    node.put("nodeId", nodeId);
-    node.put("host", advertise);
-    node.put("state", s);
-    node.put("isAlive", false);
-    node.put("score", 0);
-    node.put("label", null);
-    node.put("maxCommitTS", maxCommitTs);
-    node.put("updateTS", registry.tso());
-    registry.put(Registry.PUMPS + nodeId, node);
+    registry.put(Registry.PUMPS + nodeId, NodeId.status(nodeId, advertise, s, maxCommitTs, registry.tso()));
   }
 
   private Map<String, Object> applyAction(List<String> rest) {
