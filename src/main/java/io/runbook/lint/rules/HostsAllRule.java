@@ -1,6 +1,5 @@
 package io.runbook.lint.rules;
 
-import io.runbook.lint.FileKind;
 import io.runbook.lint.LintContext;
 import io.runbook.lint.LintFile;
 import io.runbook.lint.Profile;
@@ -12,25 +11,20 @@ import io.runbook.yaml.YScalar;
 import java.util.List;
 
 /** hosts: all (or *) reaches every host of whatever inventory is given, not the group meant. */
-final class HostsAllRule extends NamedRule {
+final class HostsAllRule extends PlayRule {
   HostsAllRule() {
     super("hosts-all", "a play targets all hosts (all or *): name the group it is for",
         Profile.PRODUCTION);
   }
 
   @Override
-  public void check(LintFile file, LintContext context, Report report) {
-    if (file.kind() != FileKind.PLAYBOOK) {
-      return;
-    }
-    for (YMap play : PlayTasks.plays(file.root())) {
-      YNode hosts = play.get("hosts");
-      List<YNode> patterns = hosts instanceof YList l ? l.items() : List.of(hosts);
-      for (YNode p : patterns) {
-        if (p instanceof YScalar s && (s.text().strip().equals("all") || s.text().strip().equals("*"))) {
-          report.add(this, s, "hosts: " + s.text().strip() + " runs on every host of the inventory:"
-              + " name the group the play is for (e.g. hosts: pump_servers)");
-        }
+  void check(YMap play, LintFile file, LintContext context, Report report) {
+    YNode hosts = play.get("hosts");
+    List<YNode> patterns = hosts instanceof YList l ? l.items() : List.of(hosts);
+    for (YNode p : patterns) {
+      if (p instanceof YScalar s && (s.text().strip().equals("all") || s.text().strip().equals("*"))) {
+        report.add(this, s, "hosts: " + s.text().strip() + " runs on every host of the inventory:"
+            + " name the group the play is for (e.g. hosts: pump_servers)");
       }
     }
   }

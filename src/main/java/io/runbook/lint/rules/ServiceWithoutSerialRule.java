@@ -1,6 +1,5 @@
 package io.runbook.lint.rules;
 
-import io.runbook.lint.FileKind;
 import io.runbook.lint.LintContext;
 import io.runbook.lint.LintFile;
 import io.runbook.lint.Profile;
@@ -14,7 +13,7 @@ import java.util.Set;
  * A play without {@code serial} runs each task on every host at once: a task that stops or
  * restarts a service takes the whole group down together.
  */
-final class ServiceWithoutSerialRule extends NamedRule {
+final class ServiceWithoutSerialRule extends PlayRule {
   private static final Set<String> CONTROLLER = Set.of("localhost", "127.0.0.1", "::1");
 
   ServiceWithoutSerialRule() {
@@ -23,20 +22,15 @@ final class ServiceWithoutSerialRule extends NamedRule {
   }
 
   @Override
-  public void check(LintFile file, LintContext context, Report report) {
-    if (file.kind() != FileKind.PLAYBOOK) {
+  void check(YMap play, LintFile file, LintContext context, Report report) {
+    if (PlayTasks.serial(play) != null || onController(play.get("hosts"))) {
       return;
     }
-    for (YMap play : PlayTasks.plays(file.root())) {
-      if (PlayTasks.serial(play) != null || onController(play.get("hosts"))) {
-        continue;
-      }
-      for (PlayTasks.Ref ref : PlayTasks.of(play, file.path(), context, PlayTasks.HOST_SECTIONS)) {
-        YNode stop = ServiceTasks.stopping(ref);
-        if (stop != null && !onController(ref.task().get("delegate_to"))) {
-          report.add(this, ref.at(stop), "this stops or restarts a service on every host of '"
-              + hosts(play) + "' at once: give the play serial (e.g. serial: 1)");
-        }
+    for (PlayTasks.Ref ref : PlayTasks.of(play, file.path(), context, PlayTasks.HOST_SECTIONS)) {
+      YNode stop = ServiceTasks.stopping(ref);
+      if (stop != null && !onController(ref.task().get("delegate_to"))) {
+        report.add(this, ref.at(stop), "this stops or restarts a service on every host of '"
+            + hosts(play) + "' at once: give the play serial (e.g. serial: 1)");
       }
     }
   }
