@@ -11,9 +11,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * What the rules share: the actions and the expression engine the runner uses, every file of
@@ -76,23 +78,30 @@ public final class LintContext {
 
   private Map<Path, List<Diagnostic>> runLoader() {
     PlaybookLoader loader = new PlaybookLoader(actions, expressions, this::read);
-    // Each playbook and task file is checked on its own, so both cores can take part.
-    List<Diagnostic> found = files.values().stream()
-        .filter(f -> f.root() != null && (f.kind() == FileKind.PLAYBOOK || f.kind() == FileKind.TASKS))
-        .flatMap(f -> check(loader, f).stream()).toList();
+    Set<Diagnostic> found = new LinkedHashSet<>();
+    Set<Path> checked = new HashSet<>();
+    for (LintFile f : files.values()) {
+      if (f.root() != null && f.kind() == FileKind.PLAYBOOK) {
+        PlaybookLoader.Checked c = loader.check(f.path());
+        found.addAll(c.diagnostics());
+        c.sources().forEach(p -> checked.add(key(p)));
+      }
+    }
+    // A task file no playbook imported is checked on its own; the others were, in context.
+    for (LintFile f : files.values()) {
+      if (f.root() != null && f.kind() == FileKind.TASKS && !checked.contains(key(f.path()))) {
+        try {
+          found.addAll(loader.checkTasks(f.path()));
+        } catch (InvalidInputException e) {
+          found.addAll(e.diagnostics());
+        }
+      }
+    }
     Map<Path, List<Diagnostic>> byFile = new HashMap<>();
-    for (Diagnostic d : new LinkedHashSet<>(found)) {
+    for (Diagnostic d : found) {
       byFile.computeIfAbsent(key(Path.of(d.position().file())), k -> new ArrayList<>()).add(d);
     }
     return byFile;
-  }
-
-  private static List<Diagnostic> check(PlaybookLoader loader, LintFile f) {
-    try {
-      return f.kind() == FileKind.PLAYBOOK ? loader.check(f.path()) : loader.checkTasks(f.path());
-    } catch (InvalidInputException e) {
-      return e.diagnostics();
-    }
   }
 
   private YNode read(Path path) {

@@ -61,11 +61,14 @@ public final class PlaybookLoader {
     return playbook;
   }
 
+  /** What {@link #check} found, and the files it read (the playbook and what it imports). */
+  public record Checked(List<io.runbook.source.Diagnostic> diagnostics, List<Path> sources) {}
+
   /** Every problem and warning the loader finds in a playbook and what it imports (for lint). */
-  public List<io.runbook.source.Diagnostic> check(Path file) {
+  public Checked check(Path file) {
     Diagnostics diagnostics = new Diagnostics();
-    parse(file, diagnostics);
-    return diagnostics.all();
+    Playbook playbook = parse(file, diagnostics);
+    return new Checked(diagnostics.all(), playbook.sources());
   }
 
   /** Every problem and warning in a task file on its own (for lint). */
