@@ -7,7 +7,12 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
-    System.exit(commandLine(args.length > 0 ? args[0] : null).execute(args));
+    String command = args.length > 0 ? args[0] : null;
+    if ("lint".equals(command)) {
+      // The lint's own start-up work overlaps with picocli's (both cores busy from the start).
+      io.runbook.lint.rules.Rules.prepareInBackground();
+    }
+    System.exit(commandLine(command).execute(args));
   }
 
   /** The command line with runbook's exit codes and error handling, for main and for tests. */

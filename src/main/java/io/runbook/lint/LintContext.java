@@ -16,6 +16,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 
 /**
  * What the rules share: the actions and the expression engine the runner uses, every file of
@@ -27,7 +30,7 @@ public final class LintContext {
   private final Expressions expressions;
   private final Map<Path, LintFile> files = new HashMap<>();
   private Map<Path, List<Diagnostic>> loaderFindings;
-  private final Map<String, Object> memos = new java.util.concurrent.ConcurrentHashMap<>();
+  private final Map<String, FutureTask<Object>> memos = new ConcurrentHashMap<>();
 
   public LintContext(ActionRegistry actions, Expressions expressions, Collection<LintFile> all) {
     this.actions = actions;
@@ -55,53 +58,74 @@ public final class LintContext {
   /**
    * Computes something once per lint and keeps it (what every inventory defines, a file outside
    * the lint parsed for an import): rules see many files, and must not redo that work per file.
+   * A thread that asks while another computes the same key waits for that result.
    */
   @SuppressWarnings("unchecked")
   public <T> T memo(String key, java.util.function.Supplier<T> compute) {
-    Object known = memos.get(key);
+    FutureTask<Object> mine = new FutureTask<>(compute::get);
+    FutureTask<Object> known = memos.putIfAbsent(key, mine);
     if (known == null) {
-      known = compute.get();
-      memos.put(key, known == null ? NONE : known);
+      known = mine;
+      mine.run();
     }
-    return known == NONE ? null : (T) known;
+    try {
+      return (T) known.get();
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof Error error) {
+        throw error;
+      }
+      throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while linting", e);
+    }
   }
 
-  private static final Object NONE = new Object();
-
   /** What the playbook loader reports in {@code file}: from every playbook, every task file. */
-  public synchronized List<Diagnostic> loaderFindings(LintFile file) {
+  public List<Diagnostic> loaderFindings(LintFile file) {
+    runLoaderNow();
+    return loaderFindings.getOrDefault(key(file.path()), List.of());
+  }
+
+  /**
+   * Runs the playbook loader over the lint's files now, playbooks in parallel, rather than
+   * lazily on the first rule that asks (which would hold the other rules' threads waiting).
+   */
+  public synchronized void runLoaderNow() {
     if (loaderFindings == null) {
       loaderFindings = runLoader();
     }
-    return loaderFindings.getOrDefault(key(file.path()), List.of());
   }
 
   private Map<Path, List<Diagnostic>> runLoader() {
     PlaybookLoader loader = new PlaybookLoader(actions, expressions, this::read);
+    List<LintFile> sorted = files.values().stream().filter(f -> f.root() != null)
+        .sorted(java.util.Comparator.comparing(LintFile::path)).toList();
+    List<PlaybookLoader.Checked> playbooks = sorted.parallelStream()
+        .filter(f -> f.kind() == FileKind.PLAYBOOK).map(f -> loader.check(f.path())).toList();
     Set<Diagnostic> found = new LinkedHashSet<>();
     Set<Path> checked = new HashSet<>();
-    for (LintFile f : files.values()) {
-      if (f.root() != null && f.kind() == FileKind.PLAYBOOK) {
-        PlaybookLoader.Checked c = loader.check(f.path());
-        found.addAll(c.diagnostics());
-        c.sources().forEach(p -> checked.add(key(p)));
-      }
+    for (PlaybookLoader.Checked c : playbooks) {
+      found.addAll(c.diagnostics());
+      c.sources().forEach(p -> checked.add(key(p)));
     }
     // A task file no playbook imported is checked on its own; the others were, in context.
-    for (LintFile f : files.values()) {
-      if (f.root() != null && f.kind() == FileKind.TASKS && !checked.contains(key(f.path()))) {
-        try {
-          found.addAll(loader.checkTasks(f.path()));
-        } catch (InvalidInputException e) {
-          found.addAll(e.diagnostics());
-        }
-      }
-    }
+    sorted.parallelStream()
+        .filter(f -> f.kind() == FileKind.TASKS && !checked.contains(key(f.path())))
+        .map(f -> checkTasks(loader, f)).toList().forEach(found::addAll);
     Map<Path, List<Diagnostic>> byFile = new HashMap<>();
     for (Diagnostic d : found) {
       byFile.computeIfAbsent(key(Path.of(d.position().file())), k -> new ArrayList<>()).add(d);
     }
     return byFile;
+  }
+
+  private static List<Diagnostic> checkTasks(PlaybookLoader loader, LintFile f) {
+    try {
+      return loader.checkTasks(f.path());
+    } catch (InvalidInputException e) {
+      return e.diagnostics();
+    }
   }
 
   private YNode read(Path path) {

@@ -10,7 +10,6 @@ import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.PathMatcher;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,19 +27,18 @@ final class LintFiles {
   private LintFiles() {}
 
   static List<LintFile> collect(List<Path> roots, List<String> excludes, Path base) {
-    Map<Path, LintFile> found = new LinkedHashMap<>();
+    Map<Path, Path> found = new LinkedHashMap<>();
     List<PathMatcher> globs = excludes.stream()
         .map(g -> FileSystems.getDefault().getPathMatcher("glob:" + g)).toList();
     for (Path root : roots) {
       for (Path p : walk(root)) {
-        String shown = shown(p, base);
-        if (excluded(shown, excludes, globs)) {
-          continue;
+        if (!excluded(shown(p, base), excludes, globs)) {
+          found.putIfAbsent(LintContext.key(p), p);
         }
-        found.putIfAbsent(LintContext.key(p), read(p, shown));
       }
     }
-    return new ArrayList<>(found.values());
+    // Reading and parsing is most of the work here, and files are independent.
+    return found.values().parallelStream().map(p -> read(p, shown(p, base))).toList();
   }
 
   private static List<Path> walk(Path root) {

@@ -51,6 +51,7 @@ public final class Linter {
   public Result lint(List<Path> roots, Path base, ActionRegistry actions, Expressions expressions) {
     List<LintFile> files = LintFiles.collect(roots, config.excludes(), base);
     LintContext context = new LintContext(actions, expressions, files);
+    context.runLoaderNow();
     List<LintRule> active = rules.stream()
         .filter(r -> profile.includes(r.profile()) && !config.skip().contains(r.id())).toList();
     // Files are independent (what rules share is memoized in the context): both cores work.

@@ -19,4 +19,12 @@ public final class Rules {
     out.addAll(SchemaRules.all());
     return out;
   }
+
+  /**
+   * Starts the rules' costly one-time preparation (compiling the JSON schemas) on another
+   * thread, for a lint that is about to run: call it as early as the command is known.
+   */
+  public static void prepareInBackground() {
+    Schemas.compileInBackground();
+  }
 }
