@@ -65,7 +65,10 @@ public final class HttpAction implements Action {
   private static final Set<String> READ_ONLY = Set.of("GET", "HEAD", "OPTIONS");
   private static final Set<Integer> REDIRECTS = Set.of(301, 302, 303, 307, 308);
   private static final int MAX_REDIRECTS = 10;
-  private static final ObjectMapper JSON = new ObjectMapper();
+  /** Made on first use: Jackson costs a start that only reads a playbook (plan, lint) too much. */
+  private static final class Json {
+    static final ObjectMapper MAPPER = new ObjectMapper();
+  }
 
   /** The one client, made on first use. */
   private static final class Client {
@@ -191,7 +194,7 @@ public final class HttpAction implements Action {
     String jsonError = null;
     if (jsonExpected && !content.isBlank()) {
       try {
-        data.put("json", wholeNumbersAsLongs(JSON.readValue(content, Object.class)));
+        data.put("json", wholeNumbersAsLongs(Json.MAPPER.readValue(content, Object.class)));
       } catch (JsonProcessingException e) {
         jsonError = shortReason(e);
       }
@@ -274,7 +277,7 @@ public final class HttpAction implements Action {
       text = s;
     } else if (bodyFormat.equals("json")) {
       try {
-        text = JSON.writeValueAsString(body);
+        text = Json.MAPPER.writeValueAsString(body);
       } catch (JsonProcessingException e) {
         throw new ActionException("'http.body' cannot be written as JSON: " + shortReason(e));
       }

@@ -1,7 +1,6 @@
 package io.runbook.expr;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.runbook.source.Diagnostic;
 import io.runbook.source.SourcePosition;
 import io.runbook.yaml.YList;
@@ -40,9 +39,8 @@ public final class Expressions {
   /** The lint rule that reports expressions that do not compile. */
   public static final String SYNTAX = "expression-syntax";
   static final int MAX_LENGTH = 4096;
-  private static final ObjectMapper JSON = new ObjectMapper();
 
-  private final JexlEngine jexl = SandboxedEngine.create();
+  private final JexlEngine jexl = SandboxedEngine.ENGINE;
   private final long timeBoundNanos;
 
   public Expressions() {
@@ -266,7 +264,7 @@ public final class Expressions {
     }
     if (value instanceof Map || value instanceof Collection || value.getClass().isArray()) {
       try {
-        return JSON.writeValueAsString(normalize(value));
+        return JsonCodec.MAPPER.writeValueAsString(normalize(value));
       } catch (JsonProcessingException e) {
         return String.valueOf(value);
       }

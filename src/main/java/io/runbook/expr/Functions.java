@@ -1,8 +1,6 @@
 package io.runbook.expr;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
@@ -26,8 +24,6 @@ import java.util.regex.Matcher;
  */
 public final class Functions extends FilterFunctions {
   static final int MAX_RANGE = 100_000;
-  private static final ObjectMapper JSON = new ObjectMapper()
-      .enable(DeserializationFeature.USE_BIG_INTEGER_FOR_INTS);
 
   public String lower(Object s) {
     return str(s).toLowerCase(Locale.ROOT);
@@ -261,7 +257,7 @@ public final class Functions extends FilterFunctions {
 
   public String toJson(Object x) {
     try {
-      return JSON.writeValueAsString(x);
+      return JsonCodec.MAPPER.writeValueAsString(x);
     } catch (JsonProcessingException e) {
       throw new IllegalArgumentException("cannot write JSON: " + e.getOriginalMessage());
     }
@@ -269,7 +265,7 @@ public final class Functions extends FilterFunctions {
 
   public Object fromJson(Object s) {
     try {
-      return Expressions.normalize(JSON.readValue(str(s), Object.class));
+      return Expressions.normalize(JsonCodec.MAPPER.readValue(str(s), Object.class));
     } catch (JsonProcessingException e) {
       String text = str(s);
       throw new IllegalArgumentException("not valid JSON (" + e.getOriginalMessage() + "): '"

@@ -27,14 +27,18 @@ final class SandboxedEngine {
 
   private SandboxedEngine() {}
 
-  private static final JexlEngine FOR_ANALYSIS = create();
+  /**
+   * The engine every {@link Expressions} shares: it is thread-safe, its cache of parsed
+   * expressions then serves the loader, the run and lint alike, and it is built once.
+   */
+  static final JexlEngine ENGINE = create();
 
   /** The variable paths an expression reads, e.g. [[r, stdout], [x]]. */
   static java.util.Set<java.util.List<String>> variables(String expression) {
-    return FOR_ANALYSIS.createScript(Rewrites.apply(expression)).getVariables();
+    return ENGINE.createScript(Rewrites.apply(expression)).getVariables();
   }
 
-  static JexlEngine create() {
+  private static JexlEngine create() {
     JexlFeatures features = JexlFeatures.createNone()
         .structuredLiteral(true)
         .arrayReferenceExpr(true)

@@ -21,10 +21,15 @@ public final class Rules {
   }
 
   /**
-   * Starts the rules' costly one-time preparation (compiling the JSON schemas) on another
-   * thread, for a lint that is about to run: call it as early as the command is known.
+   * Starts the one-time preparation a lint needs (the JSON schemas read, the expression engine
+   * built) on another thread, for a lint about to run: call it as soon as the command is known.
    */
   public static void prepareInBackground() {
-    Schemas.compileInBackground();
+    Thread prepare = new Thread(() -> {
+      Schemas.readAll();
+      new io.runbook.expr.Expressions().rootVariables("prepared");
+    }, "runbook-lint-prepare");
+    prepare.setDaemon(true);
+    prepare.start();
   }
 }

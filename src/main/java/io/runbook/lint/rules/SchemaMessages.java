@@ -1,24 +1,25 @@
 package io.runbook.lint.rules;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.networknt.schema.ValidationMessage;
 import io.runbook.action.ArgSpec;
+import io.runbook.lint.schema.SchemaNode;
+import io.runbook.lint.schema.Violation;
 import io.runbook.source.SourcePosition;
+import io.runbook.yaml.YList;
 import io.runbook.yaml.YMap;
 import io.runbook.yaml.YNode;
 import io.runbook.yaml.YScalar;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * Turns the validator's messages into lint findings: one line each, in runbook's words
+ * Turns schema violations into lint findings: one line each, in runbook's words
  * ("'serail' is not a play keyword (did you mean 'serial'?)"), at the key or value they are about.
- * The messages of the alternatives of a failed anyOf/oneOf are folded into the one about it.
+ * A failed anyOf becomes one finding that lists what its alternatives accept.
  */
 final class SchemaMessages {
   record Located(SourcePosition at, String message) {}
@@ -26,125 +27,129 @@ final class SchemaMessages {
   private SchemaMessages() {}
 
   /**
-   * One finding per problem: the messages of the branches of one anyOf become one ("must be X or
-   * Y"), and those of the branches of a failed oneOf give way to the oneOf's own.
+   * One finding per problem: the branches of one anyOf become one ("must be X or Y"); of
+   * nested anyOfs, the one that got furthest into the value speaks.
    */
-  static List<Located> locate(Collection<ValidationMessage> all, PositionedJson json) {
+  static List<Located> locate(Collection<Violation> all) {
     List<Located> out = new ArrayList<>();
-    Map<String, List<ValidationMessage>> anyOfs = new LinkedHashMap<>();
-    for (ValidationMessage m : all) {
-      String path = m.getEvaluationPath().toString();
-      if (insideFailedOneOf(m, path, all)) {
-        continue;
-      }
-      int anyOf = path.lastIndexOf("/anyOf/");
-      if (anyOf >= 0) {
-        anyOfs.computeIfAbsent(path.substring(0, anyOf), k -> new ArrayList<>()).add(m);
+    Map<String, Located> anyOfs = new LinkedHashMap<>();
+    for (Violation v : all) {
+      if (v.keyword().equals("anyOf")) {
+        collectAnyOf(v, anyOfs);
       } else {
-        out.add(locate(m, json));
+        out.add(locate(v));
       }
     }
-    Map<String, Located> byPointer = new LinkedHashMap<>();
-    anyOfs.values().forEach(branches -> byPointer.putIfAbsent(pointer(branches), anyOf(branches, json)));
-    // Where one alternative got further into the value, its complaint is the one that helps.
-    byPointer.forEach((pointer, found) -> {
-      if (byPointer.keySet().stream().noneMatch(other -> other.startsWith(pointer + "/"))) {
+    anyOfs.forEach((pointer, found) -> {
+      if (anyOfs.keySet().stream().noneMatch(other -> other.startsWith(pointer + "/"))) {
         out.add(found);
       }
     });
     return out;
   }
 
-  private static String pointer(List<ValidationMessage> branches) {
-    return branches.stream().map(b -> b.getInstanceLocation().toString())
-        .min(java.util.Comparator.comparingInt(String::length)).orElse("");
-  }
-
-  private static boolean insideFailedOneOf(ValidationMessage m, String path, Collection<ValidationMessage> all) {
-    return all.stream().anyMatch(o -> o != m && o.getType().equals("oneOf")
-        && path.startsWith(o.getEvaluationPath() + "/"));
-  }
-
-  private static Located anyOf(List<ValidationMessage> branches, PositionedJson json) {
-    String pointer = pointer(branches);
-    return new Located(json.value(pointer), name(pointer) + " must be " + String.join(" or ", expected(branches))
-        + ", not " + describe(json.node(pointer)));
-  }
-
-  private static Located locate(ValidationMessage m, PositionedJson json) {
-    String pointer = m.getInstanceLocation().toString();
-    YNode node = json.node(pointer);
-    SourcePosition at = json.value(pointer);
-    String schema = m.getSchemaLocation().toString();
-    String parent = schema.substring(0, schema.lastIndexOf('/'));
-    switch (m.getType()) {
-      case "additionalProperties": {
-        SourcePosition key = json.key(pointer, m.getProperty());
-        return new Located(key != null ? key : at, "'" + m.getProperty() + "' is not " + what(parent)
-            + suggestion(m.getProperty(), SchemaDocs.at(parent).path("properties")));
+  /** An anyOf and those nested in its branches, each by the place its own branches failed at. */
+  private static void collectAnyOf(Violation anyOf, Map<String, Located> byPointer) {
+    List<Violation> leaves = new ArrayList<>();
+    for (Violation branch : anyOf.alternatives()) {
+      if (branch.keyword().equals("anyOf")) {
+        collectAnyOf(branch, byPointer);
+      } else {
+        leaves.add(branch);
       }
-      case "propertyNames": {
-        String bad = m.getProperty() != null ? m.getProperty() : String.valueOf(m.getArguments()[0]);
-        SourcePosition key = json.key(pointer, bad);
-        return new Located(key != null ? key : at, "'" + bad + "' is not a valid variable name"
-            + " (letters, digits and _, not starting with a digit)");
-      }
-      case "required":
-        return new Located(at, subject(pointer) + " needs '" + m.getProperty() + "'");
-      case "oneOf":
-        return node instanceof YMap task && schema.endsWith("/definitions/task/oneOf")
-            ? actionCount(task, SchemaDocs.at(schema)) : new Located(at, generic(m, pointer));
-      case "enum":
-        return new Located(at, name(pointer) + " must be one of " + values(SchemaDocs.at(schema))
-            + ", not " + describe(node));
-      case "type":
-        return new Located(at, name(pointer) + " must be " + types(SchemaDocs.at(schema)) + ", not " + describe(node));
-      default:
-        return new Located(at, generic(m, pointer));
+    }
+    if (!leaves.isEmpty()) {
+      Violation nearest = leaves.stream()
+          .min(java.util.Comparator.comparingInt(l -> l.pointer().length())).orElseThrow();
+      byPointer.putIfAbsent(nearest.pointer(), new Located(nearest.instance().position(),
+          name(nearest.pointer()) + " must be " + String.join(" or ", expected(leaves)) + ", not "
+              + describe(nearest.instance())));
     }
   }
 
-  /** A task's "exactly one action": none, or which two. */
-  private static Located actionCount(YMap task, JsonNode branches) {
+  private static Located locate(Violation v) {
+    SourcePosition at = v.instance().position();
+    String name = name(v.pointer());
+    switch (v.keyword()) {
+      case "additionalProperties":
+        return new Located(keyOr(v, at), "'" + v.property() + "' is not " + what(v.schema())
+            + suggestion(v.property(), v.schema().get("properties")));
+      case "propertyNames":
+        return new Located(keyOr(v, at), "'" + v.property() + "' is not a valid variable name"
+            + " (letters, digits and _, not starting with a digit)");
+      case "required":
+        return new Located(at, subject(v.pointer()) + " needs '" + v.property() + "'");
+      case "oneOf":
+        Located count = v.instance() instanceof YMap task && v.schema().location().endsWith("/definitions/task")
+            ? actionCount(task, v.rule()) : null;
+        return count != null ? count : new Located(at, name + " " + v.message());
+      case "type", "enum", "pattern", "minimum", "maximum":
+        return new Located(at, name + " must be " + expected(List.of(v)).get(0) + ", not " + describe(v.instance()));
+      default:
+        return new Located(at, name + " " + v.message());
+    }
+  }
+
+  private static SourcePosition keyOr(Violation v, SourcePosition at) {
+    return v.key() != null ? v.key().position() : at;
+  }
+
+  /** A task's "exactly one action": none, or which two; null when that is not what failed. */
+  private static Located actionCount(YMap task, YNode branches) {
     Set<String> actions = new LinkedHashSet<>();
-    branches.forEach(b -> actions.add(b.path("required").path(0).asText()));
+    if (branches instanceof YList list) {
+      for (YNode b : list.items()) {
+        if (b instanceof YMap m && m.get("required") instanceof YList required && !required.items().isEmpty()) {
+          actions.add(text(required.items().get(0)));
+        }
+      }
+    }
     List<YMap.Entry> present = task.entries().stream().filter(e -> actions.contains(e.name())).toList();
     if (present.isEmpty()) {
       return new Located(task.position(), "task has no action");
     }
-    return new Located(present.get(1).key().position(), "a task runs one action, but this one has '"
+    return present.size() < 2 ? null : new Located(present.get(1).key().position(), "a task runs one action, but this one has '"
         + present.get(0).name() + "' and '" + present.get(1).name() + "'");
   }
 
-  private static List<String> expected(List<ValidationMessage> branches) {
+  /** What each violated keyword would have accepted, in runbook's words. */
+  private static List<String> expected(List<Violation> leaves) {
     Set<String> out = new LinkedHashSet<>();
-    for (ValidationMessage m : branches) {
-      JsonNode schema = SchemaDocs.at(m.getSchemaLocation().toString());
-      switch (m.getType()) {
-        case "enum" -> out.add("one of " + values(schema));
-        case "type" -> out.add(types(schema));
-        case "pattern" -> out.add(schema.asText().equals("\\{\\{") ? "a {{ }} template"
-            : "a string matching " + schema.asText());
-        case "minimum" -> out.add("at least " + schema.asText());
-        case "maximum" -> out.add("at most " + schema.asText());
-        default -> out.add(m.getMessage().substring(m.getMessage().indexOf(": ") + 2));
+    for (Violation v : leaves) {
+      YNode rule = v.rule();
+      switch (v.keyword()) {
+        case "enum" -> out.add("one of " + values(rule));
+        case "type" -> out.add(types(rule));
+        case "pattern" -> out.add(text(rule).equals("\\{\\{") ? "a {{ }} template"
+            : "a string matching " + text(rule));
+        case "minimum" -> out.add("at least " + text(rule));
+        case "maximum" -> out.add("at most " + text(rule));
+        case "required" -> out.add("a mapping with '" + v.property() + "'");
+        case "additionalProperties" -> out.add("a mapping without '" + v.property() + "'");
+        case "minItems" -> out.add("a list of at least " + text(rule) + " item(s)");
+        case "maxItems" -> out.add("a list of at most " + text(rule) + " item(s)");
+        case "minProperties" -> out.add("a mapping of at least " + text(rule) + " key(s)");
+        case "maxProperties" -> out.add("a mapping of at most " + text(rule) + " key(s)");
+        default -> out.add("a value that " + v.message());
       }
     }
     return new ArrayList<>(out);
   }
 
-  private static String what(String objectSchema) {
-    if (objectSchema.contains("actions.json#/definitions/")) {
-      String action = objectSchema.substring(objectSchema.indexOf("/definitions/") + 13).split("/")[0];
+  /** What a mapping's schema is about, from where it sits: "a play keyword". */
+  private static String what(SchemaNode objectSchema) {
+    String location = objectSchema.location();
+    if (location.contains("actions.json#/definitions/")) {
+      String action = location.substring(location.indexOf("/definitions/") + 13).split("/")[0];
       return "an argument of '" + action + "'";
     }
-    if (objectSchema.endsWith("lint-config.json#")) {
+    if (location.equals("lint-config.json#")) {
       return "a lint config key";
     }
-    if (objectSchema.endsWith("/probe")) {
+    if (location.endsWith("/probe")) {
       return "a probe action (http or command)";
     }
-    String def = objectSchema.substring(objectSchema.lastIndexOf('/') + 1);
+    String def = location.substring(location.lastIndexOf('/') + 1);
     return switch (def) {
       case "play" -> "a play keyword";
       case "task" -> "a task keyword or action";
@@ -154,11 +159,14 @@ final class SchemaMessages {
     };
   }
 
-  private static String suggestion(String name, JsonNode properties) {
+  private static String suggestion(String name, SchemaNode properties) {
+    List<String> keys = new ArrayList<>();
+    if (properties != null && properties.node() instanceof YMap known) {
+      known.entries().forEach(e -> keys.add(e.name()));
+    }
     String best = null;
     int bestDistance = 3;
-    for (var it = properties.fieldNames(); it.hasNext(); ) {
-      String known = it.next();
+    for (String known : keys) {
       int d = ArgSpec.editDistance(name, known);
       if (d < bestDistance) {
         best = known;
@@ -168,28 +176,34 @@ final class SchemaMessages {
     if (best != null) {
       return " (did you mean '" + best + "'?)";
     }
-    List<String> keys = new ArrayList<>();
-    properties.fieldNames().forEachRemaining(keys::add);
     return keys.isEmpty() || keys.size() > 8 ? "" : " (the keys: " + String.join(", ", keys) + ")";
   }
 
-  private static String values(JsonNode enumSchema) {
+  private static String values(YNode enumValues) {
     List<String> out = new ArrayList<>();
-    enumSchema.forEach(v -> out.add(v.asText()));
+    if (enumValues instanceof YList list) {
+      list.items().forEach(v -> out.add(text(v)));
+    }
     return String.join(", ", out);
   }
 
-  private static String types(JsonNode typeSchema) {
+  private static String types(YNode type) {
     List<String> out = new ArrayList<>();
-    (typeSchema.isArray() ? typeSchema : List.of(typeSchema)).forEach(t -> out.add(switch (t.asText()) {
-      case "object" -> "a mapping";
-      case "array" -> "a list";
-      case "boolean" -> "true or false";
-      case "integer" -> "a whole number";
-      case "null" -> "empty";
-      default -> "a " + t.asText();
-    }));
+    for (YNode t : type instanceof YList list ? list.items() : List.of(type)) {
+      out.add(switch (text(t)) {
+        case "object" -> "a mapping";
+        case "array" -> "a list";
+        case "boolean" -> "true or false";
+        case "integer" -> "a whole number";
+        case "null" -> "empty";
+        default -> "a " + text(t);
+      });
+    }
     return String.join(" or ", out);
+  }
+
+  private static String text(YNode scalar) {
+    return scalar instanceof YScalar s ? String.valueOf(s.value()) : String.valueOf(scalar);
   }
 
   private static String describe(YNode node) {
@@ -214,11 +228,5 @@ final class SchemaMessages {
 
   private static String subject(String pointer) {
     return pointer.matches("/\\d+") ? "a play" : pointer.matches(".*/\\d+") ? "this entry" : name(pointer);
-  }
-
-  private static String generic(ValidationMessage m, String pointer) {
-    String text = m.getMessage();
-    int colon = text.indexOf(": ");
-    return name(pointer) + " " + (colon >= 0 ? text.substring(colon + 2) : text);
   }
 }

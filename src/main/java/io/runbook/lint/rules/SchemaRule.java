@@ -1,11 +1,11 @@
 package io.runbook.lint.rules;
 
-import com.networknt.schema.JsonSchema;
 import io.runbook.lint.FileKind;
 import io.runbook.lint.LintContext;
 import io.runbook.lint.LintFile;
 import io.runbook.lint.Profile;
 import io.runbook.lint.Report;
+import io.runbook.lint.schema.SchemaNode;
 import io.runbook.source.Diagnostic;
 import io.runbook.source.SourcePosition;
 import java.util.HashSet;
@@ -24,17 +24,16 @@ final class SchemaRule extends NamedRule {
 
   @Override
   public void check(LintFile file, LintContext context, Report report) {
-    JsonSchema schema = Schemas.of(file.kind());
+    SchemaNode schema = Schemas.of(file.kind());
     if (schema == null || file.root() == null || !file.isYaml()) {
       return;
     }
-    PositionedJson json = new PositionedJson(file.root());
     Set<Integer> loaderLines = new HashSet<>();
     if (file.kind() == FileKind.PLAYBOOK || file.kind() == FileKind.TASKS) {
       context.loaderFindings(file).stream().map(Diagnostic::position).forEach(p -> loaderLines.add(p.line()));
     }
     Set<String> reported = new HashSet<>();
-    for (SchemaMessages.Located found : SchemaMessages.locate(schema.validate(json.json()), json)) {
+    for (SchemaMessages.Located found : SchemaMessages.locate(Schemas.validate(file.root(), schema))) {
       SourcePosition at = found.at();
       if (!loaderLines.contains(at.line()) && reported.add(at + found.message())) {
         report.add(this, at, found.message());

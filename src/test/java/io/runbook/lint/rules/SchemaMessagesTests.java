@@ -10,8 +10,7 @@ import org.junit.jupiter.api.Test;
 /** What the schema says about a playbook, before the rule leaves lines to the loader's rules. */
 class SchemaMessagesTests {
   private static List<String> messages(FileKind kind, String yaml) {
-    PositionedJson json = new PositionedJson(YamlReader.parse(yaml, "p.yml"));
-    return SchemaMessages.locate(Schemas.of(kind).validate(json.json()), json).stream()
+    return SchemaMessages.locate(Schemas.validate(YamlReader.parse(yaml, "p.yml"), Schemas.of(kind))).stream()
         .map(l -> l.at().line() + ":" + l.at().column() + " " + l.message()).sorted().toList();
   }
 
