@@ -27,6 +27,7 @@ public final class Rules {
   public static void prepareInBackground() {
     Thread prepare = new Thread(() -> {
       Schemas.readAll();
+      // builds the engine every Expressions shares, and warms its parser
       new io.runbook.expr.Expressions().rootVariables("prepared");
     }, "runbook-lint-prepare");
     prepare.setDaemon(true);

@@ -43,27 +43,19 @@ final class Assertions {
     if (pattern != null && !v.pattern(text(pattern)).matcher(text).find()) {
       out.add(violation("pattern", value, pointer, schema, "must match " + text(pattern)));
     }
-    int length = text.codePointCount(0, text.length());
-    if (length < bound(schema, "minLength", 0)) {
-      out.add(violation("minLength", value, pointer, schema, "must be at least " + text(schema.get("minLength")) + " characters long"));
-    }
-    if (length > bound(schema, "maxLength", Double.MAX_VALUE)) {
-      out.add(violation("maxLength", value, pointer, schema, "must be at most " + text(schema.get("maxLength")) + " characters long"));
-    }
+    Limits.of("minLength", "maxLength", "must be", " characters long")
+        .check(text.codePointCount(0, text.length()), value, pointer, schema, out);
   }
 
   private static void number(double n, YNode value, String pointer, SchemaNode schema, List<Violation> out) {
-    if (n < bound(schema, "minimum", Double.NEGATIVE_INFINITY)) {
-      out.add(violation("minimum", value, pointer, schema, "must be at least " + text(schema.get("minimum"))));
+    Limits.of("minimum", "maximum", "must be", "").check(n, value, pointer, schema, out);
+    SchemaNode above = schema.get("exclusiveMinimum");
+    if (above != null && !(n > bound(above))) {
+      out.add(violation("exclusiveMinimum", value, pointer, schema, "must be more than " + text(above)));
     }
-    if (n > bound(schema, "maximum", Double.POSITIVE_INFINITY)) {
-      out.add(violation("maximum", value, pointer, schema, "must be at most " + text(schema.get("maximum"))));
-    }
-    if (n <= bound(schema, "exclusiveMinimum", Double.NEGATIVE_INFINITY)) {
-      out.add(violation("exclusiveMinimum", value, pointer, schema, "must be more than " + text(schema.get("exclusiveMinimum"))));
-    }
-    if (n >= bound(schema, "exclusiveMaximum", Double.POSITIVE_INFINITY)) {
-      out.add(violation("exclusiveMaximum", value, pointer, schema, "must be less than " + text(schema.get("exclusiveMaximum"))));
+    SchemaNode below = schema.get("exclusiveMaximum");
+    if (below != null && !(n < bound(below))) {
+      out.add(violation("exclusiveMaximum", value, pointer, schema, "must be less than " + text(below)));
     }
   }
 
@@ -76,14 +68,15 @@ final class Assertions {
       String at = pointer + "/" + SchemaNode.escape(e.name());
       SchemaNode declared = properties == null ? null : properties.get(e.name());
       if (declared != null) {
-        v.nested(e.value(), at, declared, out);
+        v.check(e.value(), at, declared, out);
       } else if (additional != null && Boolean.FALSE.equals(scalar(additional))) {
         out.add(keyViolation("additionalProperties", map, pointer, schema, e, "is not allowed"));
       } else if (additional != null) {
-        v.nested(e.value(), at, additional, out);
+        v.check(e.value(), at, additional, out);
       }
       // a JSON key is a string, whatever YAML made of it (1: x has the key "1")
-      if (names != null && !v.conformsNested(new YScalar(e.name(), e.name(), true, e.key().position()), at, names)) {
+      YScalar asString = new YScalar(e.name(), e.name(), true, e.key().position());
+      if (names != null && !v.conforms(asString, at, names)) {
         out.add(keyViolation("propertyNames", map, pointer, schema, e, "is not an allowed key"));
       }
     }
@@ -96,13 +89,8 @@ final class Assertions {
         }
       }
     }
-    int size = map.entries().size();
-    if (size < bound(schema, "minProperties", 0)) {
-      out.add(violation("minProperties", map, pointer, schema, "must have at least " + text(schema.get("minProperties")) + " key(s)"));
-    }
-    if (size > bound(schema, "maxProperties", Double.MAX_VALUE)) {
-      out.add(violation("maxProperties", map, pointer, schema, "must have at most " + text(schema.get("maxProperties")) + " key(s)"));
-    }
+    Limits.of("minProperties", "maxProperties", "must have", " key(s)")
+        .check(map.entries().size(), map, pointer, schema, out);
   }
 
   /** {@code items} (one schema for every item), {@code minItems}, {@code maxItems}. */
@@ -110,16 +98,11 @@ final class Assertions {
     SchemaNode items = schema.get("items");
     if (items != null) {
       for (int i = 0; i < list.items().size(); i++) {
-        v.nested(list.items().get(i), pointer + "/" + i, items, out);
+        v.check(list.items().get(i), pointer + "/" + i, items, out);
       }
     }
-    int size = list.items().size();
-    if (size < bound(schema, "minItems", 0)) {
-      out.add(violation("minItems", list, pointer, schema, "must have at least " + text(schema.get("minItems")) + " item(s)"));
-    }
-    if (size > bound(schema, "maxItems", Double.MAX_VALUE)) {
-      out.add(violation("maxItems", list, pointer, schema, "must have at most " + text(schema.get("maxItems")) + " item(s)"));
-    }
+    Limits.of("minItems", "maxItems", "must have", " item(s)")
+        .check(list.items().size(), list, pointer, schema, out);
   }
 
   private static Violation keyViolation(String keyword, YMap map, String pointer, SchemaNode schema,
@@ -134,10 +117,28 @@ final class Assertions {
     return List.of(text(type));
   }
 
-  private static double bound(SchemaNode schema, String keyword, double otherwise) {
-    SchemaNode b = schema.get(keyword);
-    Double n = b == null ? null : JsonValues.number(b.node());
-    return n == null ? otherwise : n;
+  /** A keyword's number; NaN (which no comparison passes) when the schema gives none. */
+  private static double bound(SchemaNode keyword) {
+    Double n = JsonValues.number(keyword.node());
+    return n == null ? Double.NaN : n;
+  }
+
+  /** A pair of keywords that bound a size or a number from below and from above. */
+  private record Limits(String low, String high, String verb, String unit) {
+    static Limits of(String low, String high, String verb, String unit) {
+      return new Limits(low, high, verb, unit);
+    }
+
+    void check(double actual, YNode value, String pointer, SchemaNode schema, List<Violation> out) {
+      SchemaNode min = schema.get(low);
+      if (min != null && !(actual >= bound(min))) {
+        out.add(violation(low, value, pointer, schema, verb + " at least " + text(min) + unit));
+      }
+      SchemaNode max = schema.get(high);
+      if (max != null && !(actual <= bound(max))) {
+        out.add(violation(high, value, pointer, schema, verb + " at most " + text(max) + unit));
+      }
+    }
   }
 
   private static Object scalar(SchemaNode node) {

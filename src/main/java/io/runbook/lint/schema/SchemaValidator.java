@@ -30,7 +30,7 @@ public final class SchemaValidator {
     return out;
   }
 
-  private boolean conforms(YNode value, String pointer, SchemaNode schema) {
+  boolean conforms(YNode value, String pointer, SchemaNode schema) {
     return validateAt(value, pointer, schema).isEmpty();
   }
 
@@ -40,7 +40,8 @@ public final class SchemaValidator {
     return out;
   }
 
-  private void check(YNode value, String pointer, SchemaNode schema, List<Violation> out) {
+  /** Adds to {@code out} how {@code value}, at {@code pointer} in the document, breaks {@code schema}. */
+  void check(YNode value, String pointer, SchemaNode schema, List<Violation> out) {
     if (schema.node() instanceof YScalar s) {
       if (Boolean.FALSE.equals(s.value())) {
         out.add(violation("false", value, pointer, schema, "is not allowed here"));
@@ -99,15 +100,6 @@ public final class SchemaValidator {
         check(value, pointer, then, out);
       }
     }
-  }
-
-  /** Checks a value nested in the one being checked ({@code properties}, {@code items}). */
-  void nested(YNode value, String pointer, SchemaNode schema, List<Violation> out) {
-    check(value, pointer, schema, out);
-  }
-
-  boolean conformsNested(YNode value, String pointer, SchemaNode schema) {
-    return conforms(value, pointer, schema);
   }
 
   Pattern pattern(String regex) {
