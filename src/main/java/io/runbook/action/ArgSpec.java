@@ -172,17 +172,23 @@ public record ArgSpec(Map<String, Arg> args, String freeForm, boolean openKeys) 
   }
 
   private String suggestion(String name) {
+    String best = nearest(name, args.keySet());
+    return best == null ? " (it takes: " + String.join(", ", args.keySet()) + ")"
+        : " (did you mean '" + best + "'?)";
+  }
+
+  /** The candidate nearest to {@code name}, for "did you mean": within two edits, else null. */
+  public static String nearest(String name, Iterable<String> candidates) {
     String best = null;
     int bestDistance = 3;
-    for (String known : args.keySet()) {
-      int d = editDistance(name, known);
+    for (String c : candidates) {
+      int d = editDistance(name, c);
       if (d < bestDistance) {
-        best = known;
+        best = c;
         bestDistance = d;
       }
     }
-    return best == null ? " (it takes: " + String.join(", ", args.keySet()) + ")"
-        : " (did you mean '" + best + "'?)";
+    return best;
   }
 
   /** Levenshtein distance, for "did you mean" suggestions. */

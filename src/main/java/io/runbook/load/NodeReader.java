@@ -139,15 +139,7 @@ final class NodeReader {
   }
 
   static String nearest(String name, Iterable<String> candidates) {
-    String best = null;
-    int bestDistance = 3;
-    for (String c : candidates) {
-      int d = ArgSpec.editDistance(name, c);
-      if (d < bestDistance) {
-        best = c;
-        bestDistance = d;
-      }
-    }
+    String best = ArgSpec.nearest(name, candidates);
     return best == null ? "" : " (did you mean '" + best + "'?)";
   }
 

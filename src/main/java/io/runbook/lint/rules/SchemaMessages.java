@@ -164,15 +164,7 @@ final class SchemaMessages {
     if (properties != null && properties.node() instanceof YMap known) {
       known.entries().forEach(e -> keys.add(e.name()));
     }
-    String best = null;
-    int bestDistance = 3;
-    for (String known : keys) {
-      int d = ArgSpec.editDistance(name, known);
-      if (d < bestDistance) {
-        best = known;
-        bestDistance = d;
-      }
-    }
+    String best = ArgSpec.nearest(name, keys);
     if (best != null) {
       return " (did you mean '" + best + "'?)";
     }
