@@ -13,9 +13,8 @@ cd "$(dirname "$0")/.."
 rounds=${1:-5}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-[ -f target/runbook.jar ] || bin/runbook --version >/dev/null
+bin/runbook --version >/dev/null   # builds the jar and its class-data archive when needed
 jar=target/runbook.jar
-java_opts=(-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xshare:auto)
 
 {
   echo "all:"; echo "  vars: {ansible_connection: local}"; echo "  hosts:"
@@ -37,10 +36,10 @@ median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 spawn=(); empty=(); full=(); startup=()
 for _ in $(seq "$rounds"); do
   spawn+=("$(java -cp "$jar" bench/SpawnBaseline.java 10 50 10)")
-  empty+=("$(ms java "${java_opts[@]}" -jar "$jar" run "$work/empty.yml" -i "$work/hosts.yml" -f 10)")
-  full+=("$(ms java "${java_opts[@]}" -jar "$jar" run "$work/full.yml" -i "$work/hosts.yml" -f 10)")
+  empty+=("$(ms bin/runbook run "$work/empty.yml" -i "$work/hosts.yml" -f 10)")
+  full+=("$(ms bin/runbook run "$work/full.yml" -i "$work/hosts.yml" -f 10)")
   s=$(date +%s%N)
-  first=$(java "${java_opts[@]}" -jar "$jar" run "$work/big.yml" -i "$work/hosts.yml" --output jsonl \
+  first=$(bin/runbook run "$work/big.yml" -i "$work/hosts.yml" --output jsonl \
     | grep -m1 '"event":"task_start"' | sed -E 's/.*"ts":"([^"]+)".*/\1/')
   startup+=($(( $(date -d "$first" +%s%N) / 1000000 - s / 1000000 )))
 done
