@@ -5,7 +5,9 @@ import io.runbook.expr.Expressions;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Lints a set of files: every rule of the profile on every file, in-process, each file read and
@@ -57,14 +59,10 @@ public final class Linter {
     // Files are independent (what rules share is memoized in the context): both cores work.
     List<List<Finding>> perFile = files.parallelStream()
         .map(file -> check(file, context, active)).toList();
-    List<Finding> findings = new ArrayList<>();
-    for (List<Finding> some : perFile) {
-      for (Finding f : some) {
-        if (!findings.contains(f)) {
-          findings.add(f);
-        }
-      }
-    }
+    // a finding two files lead to (a task file checked with its playbook) is reported once
+    Set<Finding> unique = new LinkedHashSet<>();
+    perFile.forEach(unique::addAll);
+    List<Finding> findings = new ArrayList<>(unique);
     findings.sort(Comparator.comparing((Finding f) -> f.at().file()).thenComparingInt(f -> f.at().line())
         .thenComparingInt(f -> f.at().column()).thenComparing(Finding::rule));
     return new Result(files, findings, active);

@@ -121,4 +121,29 @@ class LintCommandTests {
     assertThat(lint("--list-rules")).isZero();
     assertThat(out).containsPattern("yaml-truthy +basic +yes/no/on/off");
   }
+
+  @Test
+  void aVariableIsDefinedForEveryPlaybookImportedWithTheOneThatDefinesIt() throws Exception {
+    Files.writeString(dir.resolve("site.yml"), "- import_playbook: probe.yml\n- import_playbook: use.yml\n");
+    Files.writeString(dir.resolve("probe.yml"), """
+        - name: probe
+          hosts: pumps
+          tasks:
+            - name: read the version
+              command: pump -V
+              register: pump_version
+              changed_when: false
+        """);
+    String use = """
+        - name: use
+          hosts: pumps
+          tasks:
+            - name: show it
+              debug: {msg: "{{ pump_version.stdout }}"}
+        """;
+    Files.writeString(dir.resolve("use.yml"), use);
+    Files.writeString(dir.resolve("alone.yml"), use);
+    lint("-f", "pep8", "--profile", "basic", dir.toString());
+    assertThat(out).doesNotContain("use.yml").contains("alone.yml:5:20: undefined-variable: undefined variable 'pump_version'");
+  }
 }

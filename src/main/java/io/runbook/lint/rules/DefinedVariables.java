@@ -11,8 +11,10 @@ import io.runbook.yaml.YScalar;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -115,21 +117,36 @@ final class DefinedVariables {
 
   /** The playbook and those it imports or is imported with (import_playbook), transitively. */
   private static Set<Path> connectedPlaybooks(Path start, LintContext context) {
+    Map<Path, Set<Path>> linked = importLinks(context);
     Set<Path> seen = new HashSet<>();
     Deque<Path> todo = new ArrayDeque<>(List.of(start.toAbsolutePath().normalize()));
     while (!todo.isEmpty()) {
       Path p = todo.pop();
-      if (!seen.add(p)) {
-        continue;
-      }
-      todo.addAll(importedPlaybooks(p, PlayTasks.readTree(context, p)));
-      for (LintFile f : context.files()) {
-        if (f.kind() == FileKind.PLAYBOOK && importedPlaybooks(f.path(), f.root()).contains(p)) {
-          todo.add(f.path().toAbsolutePath().normalize());
-        }
+      if (seen.add(p)) {
+        todo.addAll(importedPlaybooks(p, PlayTasks.readTree(context, p)));
+        todo.addAll(linked.getOrDefault(p, Set.of()));
       }
     }
     return seen;
+  }
+
+  /**
+   * For each playbook, the playbooks of the lint that import it: built once per lint, since every
+   * playbook's variables need it.
+   */
+  private static Map<Path, Set<Path>> importLinks(LintContext context) {
+    return context.memo("playbook-import-links", () -> {
+      Map<Path, Set<Path>> links = new HashMap<>();
+      for (LintFile f : context.files()) {
+        if (f.kind() == FileKind.PLAYBOOK) {
+          Path importer = f.path().toAbsolutePath().normalize();
+          for (Path imported : importedPlaybooks(f.path(), f.root())) {
+            links.computeIfAbsent(imported, k -> new HashSet<>()).add(importer);
+          }
+        }
+      }
+      return links;
+    });
   }
 
   private static Set<Path> importedPlaybooks(Path file, YNode root) {
