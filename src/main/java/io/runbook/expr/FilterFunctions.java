@@ -52,22 +52,20 @@ public class FilterFunctions {
 
   /** What is in {@code a} and not in {@code b}, without repeats. */
   public List<Object> difference(Object a, Object b) {
-    Collection<Object> other = collection(b);
-    List<Object> out = new ArrayList<>();
-    for (Object x : new LinkedHashSet<>(collection(a))) {
-      if (other.stream().noneMatch(y -> equalValues(x, y))) {
-        out.add(x);
-      }
-    }
-    return out;
+    return sameIn(a, b, false);
   }
 
   /** What is in both, without repeats. */
   public List<Object> intersect(Object a, Object b) {
+    return sameIn(a, b, true);
+  }
+
+  /** The items of {@code a}, once each, that are ({@code inB}) or are not in {@code b}. */
+  private List<Object> sameIn(Object a, Object b, boolean inB) {
     Collection<Object> other = collection(b);
     List<Object> out = new ArrayList<>();
     for (Object x : new LinkedHashSet<>(collection(a))) {
-      if (other.stream().anyMatch(y -> equalValues(x, y))) {
+      if (other.stream().anyMatch(y -> equalValues(x, y)) == inB) {
         out.add(x);
       }
     }
