@@ -9,7 +9,7 @@ cd "$(dirname "$0")/.."
 rounds=${1:-5}
 bin/runbook --version >/dev/null   # builds the jar and its class-data archive when needed
 
-work=$(mktemp -d /tmp/runbook-lint-bench.XXXXXX)
+work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 per_copy=$(find playbooks -name '*.yml' | wc -l)
 for i in $(seq 1 $(((1000 + per_copy - 1) / per_copy))); do
