@@ -46,7 +46,7 @@ public final class CopyAction implements Action {
       }
     } else {
       Object c = args.raw("content");
-      content = (c instanceof String s ? s : io.runbook.expr.Expressions.stringify(c))
+      content = (c instanceof String s ? s : io.runbook.expr.Expressions.json(c))
           .getBytes(StandardCharsets.UTF_8);
     }
     if (dest.endsWith("/") || ctx.transport().stat(dest).map(s -> s.isDirectory()).orElse(false)) {

@@ -144,7 +144,7 @@ public final class HttpAction implements Action {
         }
         if (++hops > MAX_REDIRECTS) {
           return ActionResult.failed("more than " + MAX_REDIRECTS + " redirects from " + uri,
-              Map.of("url", uri.toString()));
+              noResponse(uri));
         }
         uri = parseUrl(uri.resolve(location.trim()).toString());
         redirected = true;
@@ -157,9 +157,9 @@ public final class HttpAction implements Action {
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      return ActionResult.failed("interrupted while waiting for " + uri, Map.of("url", uri.toString()));
+      return ActionResult.failed("interrupted while waiting for " + uri, noResponse(uri));
     } catch (IOException e) {
-      return ActionResult.failed(describeFailure(e, uri, timeout), Map.of("url", uri.toString()));
+      return ActionResult.failed(describeFailure(e, uri, timeout), noResponse(uri));
     } finally {
       ctx.waitingFor(null);
     }
@@ -405,5 +405,10 @@ public final class HttpAction implements Action {
       m = m.substring(0, nl);
     }
     return m.length() > 120 ? m.substring(0, 117) + "..." : m;
+  }
+
+  /** The result when no response came: status -1, as Ansible's uri module registers it. */
+  private static Map<String, Object> noResponse(URI uri) {
+    return Map.of("url", uri.toString(), "status", -1L);
   }
 }

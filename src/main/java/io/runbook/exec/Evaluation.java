@@ -41,9 +41,9 @@ public final class Evaluation {
     magic.put("check_mode", false);
     magic.put("ansible_check_mode", false);
     return new VarScope(expressions, List.of(
-        new VarScope.Layer("extra", extraVars),
-        new VarScope.Layer("magic", magic),
-        new VarScope.Layer("inventory", inventory.hostVars(host))));
+        VarScope.Layer.text("extra", extraVars),
+        VarScope.Layer.data("magic", magic),
+        VarScope.Layer.text("inventory", inventory.hostVars(host))));
   }
 
   private final class HostVarsView implements io.runbook.expr.LazyMap.Source {

@@ -70,19 +70,19 @@ final class PlayScope {
 
   VarScope forHost(String host, Inherited inherited) {
     List<VarScope.Layer> layers = new ArrayList<>(8 + inherited.varLayers().size());
-    layers.add(new VarScope.Layer("extra", run.options.extraVars()));
-    layers.add(new VarScope.Layer("magic", magic(host)));
-    layers.add(new VarScope.Layer("registered", run.host(host).facts));
+    layers.add(VarScope.Layer.text("extra", run.options.extraVars()));
+    layers.add(VarScope.Layer.data("magic", magic(host)));
+    layers.add(VarScope.Layer.data("registered", run.host(host).facts));
     Map<String, Object> include = inherited.hostVars().get(host);
     if (include != null) {
-      layers.add(new VarScope.Layer("include", include));
+      layers.add(VarScope.Layer.data("include", include)); // rendered when included
     }
     for (Map<String, YNode> taskVars : inherited.varLayers()) {
-      layers.add(new VarScope.Layer("task", taskVars));
+      layers.add(VarScope.Layer.text("task", taskVars));
     }
-    layers.add(new VarScope.Layer("vars_files", filesVars));
-    layers.add(new VarScope.Layer("play", play.vars()));
-    layers.add(new VarScope.Layer("inventory", run.inventoryVars(host)));
+    layers.add(VarScope.Layer.text("vars_files", filesVars));
+    layers.add(VarScope.Layer.text("play", play.vars()));
+    layers.add(VarScope.Layer.text("inventory", run.inventoryVars(host)));
     return new VarScope(run.expressions, layers);
   }
 

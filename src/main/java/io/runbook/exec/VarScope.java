@@ -23,8 +23,20 @@ import java.util.Set;
  */
 final class VarScope extends AbstractMap<String, Object> implements io.runbook.expr.LazyMap.Source {
 
-  /** One precedence level and a name for its values' positions. */
-  record Layer(String origin, Map<String, ?> values) {}
+  /**
+   * One precedence level and a name for its values' positions. Only a {@code templated} layer's
+   * plain strings are rendered: text an operator wrote (inventory, extra vars). What came from
+   * hosts (registered results, set_fact values, loop items, probes) is data and never is.
+   */
+  record Layer(String origin, Map<String, ?> values, boolean templated) {
+    static Layer text(String origin, Map<String, ?> values) {
+      return new Layer(origin, values, true);
+    }
+
+    static Layer data(String origin, Map<String, ?> values) {
+      return new Layer(origin, values, false);
+    }
+  }
 
   private final Expressions expressions;
   private final List<Layer> layers; // highest precedence first
@@ -36,10 +48,10 @@ final class VarScope extends AbstractMap<String, Object> implements io.runbook.e
     this.layers = List.copyOf(highestFirst);
   }
 
-  /** A scope with {@code extra} on top of this one's layers (loop items, registered results). */
+  /** A scope with {@code extra} data on top of this one's layers (loop items, registered results). */
   VarScope with(String origin, Map<String, ?> extra) {
     List<Layer> more = new ArrayList<>(layers.size() + 1);
-    more.add(new Layer(origin, extra));
+    more.add(Layer.data(origin, extra));
     more.addAll(layers);
     return new VarScope(expressions, more);
   }
@@ -73,7 +85,7 @@ final class VarScope extends AbstractMap<String, Object> implements io.runbook.e
   }
 
   private Object resolve(String name, Layer layer, Object raw) {
-    if (!needsRendering(raw)) {
+    if (!needsRendering(raw) || !layer.templated() && !(raw instanceof YNode)) {
       return raw;
     }
     if (!resolving.add(name)) {

@@ -1,83 +1,128 @@
 package io.runbook.expr;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import io.runbook.source.Diagnostic;
 import io.runbook.source.SourcePosition;
 import io.runbook.yaml.YList;
 import io.runbook.yaml.YMap;
 import io.runbook.yaml.YNode;
 import io.runbook.yaml.YScalar;
-import java.lang.reflect.Array;
-import java.math.BigInteger;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
-import org.apache.commons.jexl3.JexlEngine;
-import org.apache.commons.jexl3.JexlException;
-import org.apache.commons.jexl3.JexlExpression;
-import org.apache.commons.jexl3.JexlInfo;
 
 /**
- * The one expression engine: sandboxed JEXL guards ({@code rc == 0 && r.stdout =~ 'ok.*'}) and
- * {@code {{ expr }}} templates in strings. Thread-safe; create one per process.
+ * The one expression language: Jinja2's expression syntax with Ansible's filters and tests
+ * (docs/expressions.md), parsed by {@link Parser}, checked and lowered onto a sandboxed JEXL
+ * engine once per distinct text, then evaluated under {@link Limits}. Thread-safe; one per
+ * process is enough.
  *
- * <p>A string that is exactly one {@code {{ expr }}} keeps the expression's type (a number, a
- * list, a mapping); otherwise each value is written into the text: strings as they are, numbers
- * and booleans as {@code 8250} and {@code true}, lists and mappings as JSON. A null or missing
- * value inside a larger string is an error, never an empty string: {@code rm -rf {{ dir }}/x}
- * must not become {@code rm -rf /x}. Use {@code default(x, y)} (or {@code x ?? y}) for values
- * that may be absent.
- *
- * <p>Every evaluation runs under a time bound (2 s by default), which stops pathological regular
- * expressions.
+ * <p>Guards ({@code when}, {@code until}, ...) are bare expressions. Templates are strings with
+ * {@code {{ expr }}} inside: a string that is exactly one {@code {{ expr }}} keeps the
+ * expression's type; otherwise each value is written into the text as Python's {@code str()}
+ * writes it ({@code True}, {@code ['a', 'b']}), as Ansible does. A none or undefined value inside
+ * a larger string is an error, never an empty string: {@code rm -rf {{ dir }}/x} must not become
+ * {@code rm -rf /x}.
  */
 public final class Expressions {
   /** The lint rule that reports expressions that do not compile. */
   public static final String SYNTAX = "expression-syntax";
   static final int MAX_LENGTH = 4096;
+  private static final int MAX_CACHED = 8192;
 
-  private final JexlEngine jexl = SandboxedEngine.ENGINE;
-  private final long timeBoundNanos;
+  private final Limits limits;
+  private final Map<String, Compiled> guards = new ConcurrentHashMap<>();
+  private final Map<String, Compiled> templateParts = new ConcurrentHashMap<>();
 
   public Expressions() {
-    this(java.time.Duration.ofSeconds(2));
+    this(Limits.DEFAULT);
   }
 
   public Expressions(java.time.Duration timeBound) {
-    this.timeBoundNanos = timeBound.toNanos();
+    this(new Limits(timeBound, Limits.DEFAULT.maxText(), Limits.DEFAULT.maxItems()));
   }
 
-  /** Evaluates a bare expression. */
-  public Object evaluate(String expression, SourcePosition at, Map<String, Object> vars) {
-    JexlExpression compiled = compile(expression, at);
-    boolean ownsDeadline = Deadline.start(timeBoundNanos);
+  public Expressions(Limits limits) {
+    this.limits = limits;
+  }
+
+  public Limits limits() {
+    return limits;
+  }
+
+  /**
+   * Compiles a bare expression ({@code template} false) or the inside of one {@code {{ }}}
+   * ({@code template} true: backslashes in its string literals stand for themselves, as in
+   * Ansible); every mistake is an {@link ExpressionException} at its position.
+   */
+  public Compiled compile(String expression, boolean template, SourcePosition at) {
+    Map<String, Compiled> cache = template ? templateParts : guards;
+    Compiled c = cache.get(expression);
+    if (c != null) {
+      return c;
+    }
+    if (expression.length() > MAX_LENGTH) {
+      throw new ExpressionException(at, "expression longer than " + MAX_LENGTH + " characters");
+    }
+    if (expression.isBlank()) {
+      throw new ExpressionException(at, "empty expression");
+    }
     try {
-      return normalize(compiled.evaluate(new ReadOnlyContext(vars)));
-    } catch (JexlException e) {
-      throw Errors.translate(e, expression, at, vars);
-    } catch (Deadline.TimeBoundExceeded e) {
-      throw Errors.timeBound(at, e);
-    } catch (IllegalArgumentException | ArithmeticException e) {
-      throw new ExpressionException(at, e.getMessage());
-    } finally {
-      Deadline.end(ownsDeadline);
+      c = Compiled.of(expression, template);
+    } catch (ExpressionError e) {
+      throw new ExpressionException(at.shift(e.offset), e.getMessage());
+    } catch (StackOverflowError e) {
+      throw new ExpressionException(at, "the expression is nested too deeply");
+    }
+    if (cache.size() < MAX_CACHED) {
+      cache.put(expression, c);
+    }
+    return c;
+  }
+
+  /** Evaluates a bare expression; an undefined result is an error. */
+  public Object evaluate(String expression, SourcePosition at, Map<String, Object> vars) {
+    return defined(expression, compile(expression, false, at).evaluate(vars, at, limits), at);
+  }
+
+  /**
+   * Evaluates a guard: the expression's truthiness, as Python's. A guard written as one whole
+   * template ({@code when: "{{ x }}"}, which lint warns about) is that template's value: it is
+   * evaluated once, never templated and then evaluated again as Ansible does.
+   */
+  public boolean test(String guard, SourcePosition at, Map<String, Object> vars) {
+    if (isTemplate(guard) && parse(guard, at).single() != null) {
+      return Values.truthy(renderString(guard, at, vars), 0);
+    }
+    Object value = compile(guard, false, at).evaluate(vars, at, limits);
+    try {
+      return Values.truthy(value, 0);
+    } catch (ExpressionError e) {
+      throw new ExpressionException(at.shift(e.offset), e.getMessage());
     }
   }
 
-  /** Evaluates a guard: the expression's truthiness. */
-  public boolean test(String guard, SourcePosition at, Map<String, Object> vars) {
-    return truthy(evaluate(guard, at, vars));
+  private static Object defined(String text, Object value, SourcePosition at) {
+    if (value instanceof Undefined u) {
+      throw new ExpressionException(at.shift(Math.max(0, u.origin())), undefined(text, u));
+    }
+    return value;
+  }
+
+  /** {@code 'x' is undefined}, or {@code 'r.x' is undefined: the mapping has no key 'x' ...}. */
+  private static String undefined(String text, Undefined u) {
+    String plain = "'" + text.strip() + "' is undefined";
+    return u.what().startsWith("'") && u.what().contains("' is undefined") ? u.what() : plain + ": " + u.what();
   }
 
   /** Renders every string of a node tree; other scalars stay as they are. */
   public Object render(YNode node, Map<String, Object> vars) {
     if (node instanceof YScalar s) {
-      return s.isString() && isTemplate(s.text()) ? renderString(s.text(), s.contentPosition(), vars)
-          : s.value();
+      return s.isString() && !s.unsafe() && isTemplate(s.text())
+          ? renderString(s.text(), s.contentPosition(), vars) : s.value();
     }
     if (node instanceof YList l) {
       List<Object> out = new ArrayList<>(l.items().size());
@@ -110,7 +155,9 @@ public final class Expressions {
     Template t = parse(text, at);
     Template.Part single = t.single();
     if (single != null && interpolate == null) {
-      return evaluate(single.text(), at.shift(single.offset()), vars);
+      SourcePosition where = at.shift(single.offset());
+      Object value = compile(single.text(), true, where).evaluate(vars, where, limits);
+      return value instanceof Undefined u && u.soft() ? "" : defined(single.text(), value, where);
     }
     StringBuilder out = new StringBuilder();
     for (Template.Part p : t.parts) {
@@ -119,28 +166,41 @@ public final class Expressions {
         continue;
       }
       SourcePosition where = at.shift(p.offset());
-      Object value = evaluate(p.text(), where, vars);
-      if (value == null) {
-        throw new ExpressionException(where, "'" + p.text() + "' is null or missing, so it cannot"
-            + " be written into text; give a fallback with default(" + p.text() + ", ...)");
+      Object value = compile(p.text(), true, where).evaluate(vars, where, limits);
+      if (value instanceof Undefined u && u.soft()) {
+        continue;
       }
-      out.append(interpolate == null ? stringify(value) : interpolate.apply(value));
+      if (value == null || value instanceof Undefined) {
+        String what = value == null ? "'" + p.text() + "' is none" : undefined(p.text(), (Undefined) value);
+        throw new ExpressionException(where, what + ", so it cannot be written into text; give a fallback: "
+            + p.text() + " | default('...')");
+      }
+      String piece = interpolate == null ? Values.str(value) : interpolate.apply(value);
+      if (out.length() + (long) piece.length() > limits.maxText()) {
+        throw new ExpressionException(where, "the template built a string of more than " + limits.maxText()
+            + " characters");
+      }
+      out.append(piece);
     }
     return out.toString();
   }
 
   /**
    * The variables an expression needs defined: the first segment of each variable path it reads
-   * ({@code r.stdout} gives {@code r}), without those it tolerates missing ({@code default(x, y)},
-   * {@code defined(x)}, {@code x ?? y}). Empty when the expression does not compile.
+   * ({@code r.stdout} gives {@code r}), without those it tolerates missing ({@code x | default(y)},
+   * {@code x is defined}, {@code x ?? y}). Empty when the expression does not compile.
    */
   public Set<String> rootVariables(String expression) {
-    if (expression == null || expression.isBlank() || expression.length() > MAX_LENGTH) {
+    return rootVariables(expression, false);
+  }
+
+  public Set<String> rootVariables(String expression, boolean template) {
+    if (expression == null || expression.isBlank()) {
       return Set.of();
     }
     try {
-      return RootVariables.of(expression);
-    } catch (JexlException | IllegalArgumentException e) {
+      return compile(expression, template, SourcePosition.none("lint")).rootVariables();
+    } catch (ExpressionException e) {
       return Set.of();
     }
   }
@@ -161,14 +221,19 @@ public final class Expressions {
     }
   }
 
+  /** Whether a string is templated: it holds {@code {{} (or a Jinja2 statement, which is refused). */
   public static boolean isTemplate(String text) {
-    return text != null && text.contains("{{");
+    return text != null && (text.contains("{{") || text.contains("{%") || text.contains("{#"));
   }
 
-  /** Compiles an expression without evaluating it: the load-time check. */
+  /** Compiles a bare expression without evaluating it: the load-time check. */
   public List<Diagnostic> checkExpression(String expression, SourcePosition at) {
+    return check(expression, false, at);
+  }
+
+  private List<Diagnostic> check(String expression, boolean template, SourcePosition at) {
     try {
-      compile(expression, at);
+      compile(expression, template, at);
       return List.of();
     } catch (ExpressionException e) {
       return List.of(Diagnostic.error(e.position(), e.getMessage()).withCode(SYNTAX));
@@ -184,11 +249,11 @@ public final class Expressions {
 
   private void collect(YNode node, List<Diagnostic> out) {
     if (node instanceof YScalar s) {
-      if (s.isString() && isTemplate(s.text())) {
+      if (s.isString() && !s.unsafe() && isTemplate(s.text())) {
         try {
           for (Template.Part p : parse(s.text(), s.contentPosition()).parts) {
             if (p.expression()) {
-              out.addAll(checkExpression(p.text(), s.contentPosition().shift(p.offset())));
+              out.addAll(check(p.text(), true, s.contentPosition().shift(p.offset())));
             }
           }
         } catch (ExpressionException e) {
@@ -206,125 +271,22 @@ public final class Expressions {
     try {
       return Template.parse(text);
     } catch (Template.Unterminated e) {
-      throw new ExpressionException(at.shift(e.offset), "'{{' is not closed by '}}'");
+      throw new ExpressionException(at.shift(e.offset), e.getMessage());
     }
   }
 
-  private JexlExpression compile(String expression, SourcePosition at) {
-    if (expression.length() > MAX_LENGTH) {
-      throw new ExpressionException(at, "expression longer than " + MAX_LENGTH + " characters");
-    }
-    if (expression.isBlank()) {
-      throw new ExpressionException(at, "empty expression");
-    }
-    if (expression.contains("#pragma")) {
-      throw new ExpressionException(at, "#pragma is not allowed in expressions");
-    }
-    String source = Rewrites.apply(expression);
-    try {
-      return jexl.createExpression(new JexlInfo(at.file(), 1, 1), source);
-    } catch (JexlException e) {
-      throw Errors.translate(e, expression, source.equals(expression) ? at : null, at);
-    }
-  }
-
-  /** Python's truthiness, as Ansible's conditionals: null, false, 0, "" and empties are false. */
+  /** Python's truthiness, as Ansible's conditionals: none, false, 0, '' and empties are false. */
   public static boolean truthy(Object value) {
-    if (value == null) {
-      return false;
-    }
-    if (value instanceof Boolean b) {
-      return b;
-    }
-    if (value instanceof Number n) {
-      return n.doubleValue() != 0;
-    }
-    if (value instanceof CharSequence s) {
-      return s.length() > 0;
-    }
-    if (value instanceof Collection<?> c) {
-      return !c.isEmpty();
-    }
-    if (value instanceof Map<?, ?> m) {
-      return !m.isEmpty();
-    }
-    if (value.getClass().isArray()) {
-      return Array.getLength(value) > 0;
-    }
-    return true;
+    return Values.truthy(value, 0);
   }
 
-  /** How a value is written into text. */
+  /** How a value is written into text: Python's {@code str()}, as Ansible writes it. */
   public static String stringify(Object value) {
-    if (value == null) {
-      return "";
-    }
-    if (value instanceof String s) {
-      return s;
-    }
-    if (value instanceof Map || value instanceof Collection || value.getClass().isArray()) {
-      try {
-        return JsonCodec.MAPPER.writeValueAsString(normalize(value));
-      } catch (JsonProcessingException e) {
-        return String.valueOf(value);
-      }
-    }
-    return String.valueOf(value);
+    return value == null ? "" : Values.str(value);
   }
 
-  /** JEXL's values made plain: arrays become lists, small integers become Long. */
-  static Object normalize(Object value) {
-    if (value instanceof Integer || value instanceof Short || value instanceof Byte) {
-      return ((Number) value).longValue();
-    }
-    if (value instanceof BigInteger b && b.bitLength() < 64) {
-      return b.longValue();
-    }
-    if (value instanceof Float f) {
-      return f.doubleValue();
-    }
-    if (value != null && value.getClass().isArray()) {
-      List<Object> out = new ArrayList<>();
-      for (int i = 0; i < Array.getLength(value); i++) {
-        out.add(normalize(Array.get(value, i)));
-      }
-      return out;
-    }
-    if (value instanceof List<?> l && l.stream().anyMatch(Expressions::needsNormalizing)) {
-      List<Object> out = new ArrayList<>(l.size());
-      l.forEach(v -> out.add(normalize(v)));
-      return out;
-    }
-    if (value instanceof Map<?, ?> m && m.values().stream().anyMatch(Expressions::needsNormalizing)) {
-      Map<Object, Object> out = new LinkedHashMap<>();
-      m.forEach((k, v) -> out.put(k, normalize(v)));
-      return out;
-    }
-    return value;
-  }
-
-  private static boolean needsNormalizing(Object v) {
-    return v instanceof Integer || v instanceof Short || v instanceof Byte || v instanceof Float
-        || v instanceof BigInteger || v != null && v.getClass().isArray()
-        || v instanceof List || v instanceof Map;
-  }
-
-  static String describe(Object x) {
-    if (x == null) {
-      return "null";
-    }
-    if (x instanceof String s) {
-      return "the string '" + s + "'";
-    }
-    if (x instanceof Number) {
-      return "the number " + x;
-    }
-    if (x instanceof Map) {
-      return "a mapping";
-    }
-    if (x instanceof Collection) {
-      return "a list";
-    }
-    return x.getClass().getSimpleName();
+  /** A value as JSON, written as Ansible's {@code to_json} writes it. */
+  public static String json(Object value) {
+    return PyJson.write(value, 0, false, true, 0);
   }
 }

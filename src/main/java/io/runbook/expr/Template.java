@@ -54,6 +54,12 @@ final class Template {
     int i = 0;
     while (i < s.length()) {
       int open = s.indexOf("{{", i);
+      int statement = firstStatement(s, i, open < 0 ? s.length() : open);
+      if (statement >= 0) {
+        throw new Unterminated(statement, "Jinja2 statements and comments ({% %}, {# #}) are not part of"
+            + " runbook's templates, which hold only {{ expr }}: use 'a if c else b' in an expression, or"
+            + " loop or when on the task");
+      }
       if (open < 0) {
         parts.add(new Part(s.substring(i), false, i));
         break;
@@ -71,6 +77,13 @@ final class Template {
       i = close + 2;
     }
     return parts;
+  }
+
+  private static int firstStatement(String s, int from, int to) {
+    int p = s.indexOf("{%", from);
+    int c = s.indexOf("{#", from);
+    int first = p < 0 ? c : c < 0 ? p : Math.min(p, c);
+    return first >= 0 && first < to ? first : -1;
   }
 
   private static int closing(String s, int from) {
@@ -98,12 +111,16 @@ final class Template {
     return -1;
   }
 
-  /** A {@code {{} without its {@code }}}, at this offset. */
+  /** A {@code {{} without its {@code }}}, or a Jinja2 statement, at this offset. */
   static final class Unterminated extends RuntimeException {
     final int offset;
 
     Unterminated(int offset) {
-      super(null, null, false, false);
+      this(offset, "'{{' is not closed by '}}'");
+    }
+
+    Unterminated(int offset, String message) {
+      super(message, null, false, false);
       this.offset = offset;
     }
   }

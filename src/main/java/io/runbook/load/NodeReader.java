@@ -122,11 +122,22 @@ final class NodeReader {
     }
     YMap m = map(node, what);
     if (m != null) {
+      variableNames(m, what);
       for (YMap.Entry e : m.entries()) {
         out.put(e.name(), e.value());
       }
     }
     return out;
+  }
+
+  /** Reports the keys of a mapping of variables that cannot be variable names. */
+  void variableNames(YMap m, String what) {
+    for (YMap.Entry e : m.entries()) {
+      String problem = io.runbook.expr.VariableNames.problem(e.name());
+      if (problem != null && !(what.equals("set_fact") && e.name().equals("cacheable"))) {
+        error(e.key(), "in " + what + ": " + problem);
+      }
+    }
   }
 
   /** Reports keys of {@code map} outside {@code known}, suggesting the nearest known key. */

@@ -150,6 +150,9 @@ final class TaskParser {
       return null;
     }
     guards.templates(args);
+    if (name.equals("set_fact")) {
+      in.variableNames(args, "set_fact");
+    }
     if (name.equals("assert") && args.get("that") != null) {
       guards.check(in.guards(args.get("that")));
     }
@@ -309,8 +312,9 @@ final class TaskParser {
 
   private String identifier(YNode node, String what) {
     String s = in.string(node, what);
-    if (s != null && !s.matches("[A-Za-z_][A-Za-z0-9_]*")) {
-      in.error(node, "'" + what + "' must be a variable name (letters, digits, _), not '" + s + "'");
+    String problem = s == null ? null : io.runbook.expr.VariableNames.problem(s);
+    if (problem != null) {
+      in.error(node, "'" + what + "' must be a variable name: " + problem);
       return null;
     }
     return s;

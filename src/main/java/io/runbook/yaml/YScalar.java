@@ -10,9 +10,14 @@ import io.runbook.source.SourcePosition;
  * @param text     the scalar as written, without quotes
  * @param quoted   whether it was quoted or a block scalar (so never implicitly typed)
  * @param position where the scalar starts, quote included
+ * @param unsafe   tagged {@code !unsafe}, as in Ansible: text that is never templated
  */
-public record YScalar(Object value, String text, boolean quoted, SourcePosition position)
+public record YScalar(Object value, String text, boolean quoted, SourcePosition position, boolean unsafe)
     implements YNode {
+
+  public YScalar(Object value, String text, boolean quoted, SourcePosition position) {
+    this(value, text, quoted, position, false);
+  }
 
   public static YScalar of(Object value, SourcePosition at) {
     return new YScalar(value, String.valueOf(value), !(value instanceof String), at);

@@ -41,11 +41,16 @@ public final class YamlReader {
   static final int MAX_DEPTH = 64;
   static final int MAX_CODE_POINTS = 4 * 1024 * 1024;
   static final int MAX_NODES = 200_000;
+  /** The most characters of scalars once aliases are expanded (a long scalar aliased many times). */
+  static final long MAX_EXPANDED_CHARS = 16L * 1024 * 1024;
+  /** Ansible's tag for text that must never be templated. */
+  static final String UNSAFE = "!unsafe";
 
   private final String file;
   private final Diagnostics diagnostics = new Diagnostics();
   private final Map<Node, Boolean> onPath = new IdentityHashMap<>();
   private int nodes;
+  private long expandedChars;
 
   private YamlReader(String file) {
     this.file = file;
@@ -117,6 +122,11 @@ public final class YamlReader {
     onPath.put(node, Boolean.TRUE);
     try {
       if (node instanceof ScalarNode scalar) {
+        expandedChars += scalar.getValue().length();
+        if (expandedChars > MAX_EXPANDED_CHARS) {
+          throw new InvalidInputException(at(node.getStartMark()), "invalid YAML: more than "
+              + MAX_EXPANDED_CHARS / (1024 * 1024) + " MiB of text once aliases are expanded");
+        }
         return scalar(scalar);
       }
       if (node instanceof SequenceNode seq) {
@@ -184,6 +194,9 @@ public final class YamlReader {
     String text = node.getValue();
     boolean plain = node.getScalarStyle() == DumperOptions.ScalarStyle.PLAIN;
     SourcePosition at = at(node.getStartMark());
+    if (node.getTag().getValue().equals(UNSAFE)) {
+      return new YScalar(text, text, true, at, true);
+    }
     return new YScalar(plain ? resolve(node.getTag(), text) : text, text, !plain, at);
   }
 

@@ -73,7 +73,7 @@ class CommandLineTests {
     assertThat(run("eval", "pump_port + 1", "-i", FIXTURES.resolve("hosts.yml").toString(), "--host", "pump2")).isZero();
     assertThat(out.toString()).endsWith("8252\n");
     assertThat(run("eval", "nope + 1", "-i", FIXTURES.resolve("hosts.yml").toString(), "--host", "pump2")).isEqualTo(4);
-    assertThat(err.toString()).contains("undefined variable 'nope'");
+    assertThat(err.toString()).contains("'nope' is undefined");
   }
 
   @Test

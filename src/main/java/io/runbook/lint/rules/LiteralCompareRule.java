@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
 
 /**
  * {@code x == true} says {@code x} the long way, and is false when {@code x} is the string
- * "true" or "yes" from an inventory: write {@code x}, {@code !x}, or {@code bool(x)}.
+ * "true" or "yes" from an inventory: write {@code x}, {@code not x}, or {@code x | bool}.
  */
 final class LiteralCompareRule extends TaskTreeRule {
   private static final String OP = "(==|!=|\\beq\\b|\\bne\\b)";
@@ -27,7 +27,7 @@ final class LiteralCompareRule extends TaskTreeRule {
         Matcher m = COMPARE.matcher(ExprText.unquoted(guard.text()));
         if (m.find()) {
           report.add(this, guard, "'" + m.group().strip() + "' compares with a literal boolean: write"
-              + " the value itself (x), its negation (!x), or bool(x) for a string such as 'yes'");
+              + " the value itself (x), its negation (not x), or x | bool for a string such as 'yes'");
         }
       }
     });

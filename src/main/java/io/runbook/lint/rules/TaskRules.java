@@ -10,7 +10,7 @@ final class TaskRules {
   static List<LintRule> all() {
     return List.of(new NameMissingRule(), new NameDuplicateRule(), new KeyOrderRule(),
         new CommandInsteadOfShellRule(), new ShellPipefailRule(), new NoChangedWhenRule(),
-        new LiteralCompareRule(), new JinjaFilterRule(), new UntilWithoutRegisterRule(),
+        new LiteralCompareRule(), new UntilWithoutRegisterRule(),
         new RetriesWithoutUntilRule(), new RiskyFilePermissionsRule(),
         new BecomeUserWithoutBecomeRule(), new VarNamingRule(), new EmptyPlayRule(),
         new IgnoreErrorsReasonRule(), new NoLogSecretRule());

@@ -25,7 +25,7 @@ final class UndefinedVariableRule extends NamedRule {
       "handlers", "post_tasks", "after_batch", "invariants");
 
   UndefinedVariableRule() {
-    super("undefined-variable", "a guard or template uses a variable that is defined nowhere (use default(x, ...) for optional ones)",
+    super("undefined-variable", "a guard or template uses a variable that is defined nowhere (write x | default(...) for optional ones)",
         Profile.BASIC);
   }
 

@@ -1,0 +1,97 @@
+package io.runbook.expr;
+
+/**
+ * The {@link Limits} of the evaluation running on this thread. The runtime checks it as it
+ * works: the clock at every operation (and at every character a regular expression reads), the
+ * size of every string and collection it builds. No thread is spawned per evaluation.
+ */
+final class Budget {
+  private static final ThreadLocal<Budget> CURRENT = new ThreadLocal<>();
+
+  private final Limits limits;
+  private final long deadline;
+
+  private Budget(Limits limits) {
+    this.limits = limits;
+    this.deadline = System.nanoTime() + limits.time().toNanos();
+  }
+
+  /**
+   * Starts a budget unless one runs already (an expression that reads a variable whose value is
+   * a template evaluates inside the outer evaluation). True when this call owns it.
+   */
+  static boolean start(Limits limits) {
+    if (CURRENT.get() != null) {
+      return false;
+    }
+    CURRENT.set(new Budget(limits));
+    return true;
+  }
+
+  static void end(boolean owner) {
+    if (owner) {
+      CURRENT.remove();
+    }
+  }
+
+  static void check() {
+    Budget b = CURRENT.get();
+    if (b != null && System.nanoTime() > b.deadline) {
+      throw new Exceeded("the expression ran past its time bound of " + b.limits.time().toMillis()
+          + " ms (a regular expression that backtracks badly, or too much work?)");
+    }
+  }
+
+  /** Refuses text longer than the bound, counting {@code more} characters about to be added. */
+  static void text(CharSequence s, long more) {
+    Budget b = CURRENT.get();
+    int max = b == null ? Limits.DEFAULT.maxText() : b.limits.maxText();
+    if (s.length() + more > max) {
+      throw new Exceeded("the expression built a string of more than " + max + " characters");
+    }
+  }
+
+  /** Refuses a collection of more than the bound of items. */
+  static void items(long count) {
+    Budget b = CURRENT.get();
+    int max = b == null ? Limits.DEFAULT.maxItems() : b.limits.maxItems();
+    if (count > max) {
+      throw new Exceeded("the expression built a list or mapping of more than " + max + " items");
+    }
+  }
+
+  /** A bound was hit; the message names it. */
+  static final class Exceeded extends RuntimeException {
+    Exceeded(String message) {
+      super(message, null, false, false);
+    }
+  }
+
+  /** Text whose every read checks the clock: java.util.regex reads through charAt. */
+  static CharSequence watched(CharSequence s) {
+    return new Watched(s);
+  }
+
+  private record Watched(CharSequence inner) implements CharSequence {
+    @Override
+    public int length() {
+      return inner.length();
+    }
+
+    @Override
+    public char charAt(int index) {
+      check();
+      return inner.charAt(index);
+    }
+
+    @Override
+    public CharSequence subSequence(int start, int end) {
+      return new Watched(inner.subSequence(start, end));
+    }
+
+    @Override
+    public String toString() {
+      return inner.toString();
+    }
+  }
+}
