@@ -1,18 +1,20 @@
 package io.runbook.exec;
 
+import io.runbook.action.ShellScript;
 import io.runbook.expr.Expressions;
 import io.runbook.model.ActionTask;
-import io.runbook.transport.ShellQuoting;
 import io.runbook.yaml.YMap;
 import io.runbook.yaml.YNode;
 import io.runbook.yaml.YScalar;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
  * Renders a task's arguments for one host. A {@code shell} script is the one place where a
- * templated value could change a command's meaning, so there every interpolated value is
- * shell-quoted unless the task says {@code interpolate: raw}.
+ * templated value could change a command's meaning, so there every interpolated value becomes
+ * one shell word with its text unchanged, quoted for the place it stands in
+ * ({@link ShellScript}), unless the task says {@code interpolate: raw}.
  */
 final class ArgRenderer {
   private ArgRenderer() {}
@@ -24,8 +26,9 @@ final class ArgRenderer {
       if (task.action().equals("assert") && e.name().equals("that")) {
         out.put(e.name(), e.value().toPlain()); // guards: evaluated by the action itself
       } else if (quoteShell && e.name().equals("cmd") && e.value() instanceof YScalar s && s.isString()) {
+        List<ShellScript.Slot> slots = ShellScript.slots(Expressions.templateLiterals(s.text()));
         out.put(e.name(), expressions.renderString(s.text(), s.contentPosition(), vars,
-            ShellQuoting::quote));
+            (part, value) -> slots.get(part).write(value)));
       } else {
         out.put(e.name(), expressions.render(e.value(), vars));
       }

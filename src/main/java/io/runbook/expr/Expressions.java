@@ -140,7 +140,7 @@ public final class Expressions {
 
   /** Renders one string; a string that is a single template keeps the value's type. */
   public Object renderString(String text, SourcePosition at, Map<String, Object> vars) {
-    return renderString(text, at, vars, null);
+    return renderString(text, at, vars, (Interpolator) null);
   }
 
   /**
@@ -149,6 +149,12 @@ public final class Expressions {
    */
   public Object renderString(String text, SourcePosition at, Map<String, Object> vars,
       Function<Object, String> interpolate) {
+    return renderString(text, at, vars, interpolate == null ? null : (part, v) -> interpolate.apply(v));
+  }
+
+  /** Renders one string, each interpolated value written by {@code interpolate} for its place. */
+  public Object renderString(String text, SourcePosition at, Map<String, Object> vars,
+      Interpolator interpolate) {
     if (!isTemplate(text)) {
       return text;
     }
@@ -160,11 +166,13 @@ public final class Expressions {
       return value instanceof Undefined u && u.soft() ? "" : defined(single.text(), value, where);
     }
     StringBuilder out = new StringBuilder();
+    int part = -1;
     for (Template.Part p : t.parts) {
       if (!p.expression()) {
         out.append(p.text());
         continue;
       }
+      part++;
       SourcePosition where = at.shift(p.offset());
       Object value = compile(p.text(), true, where).evaluate(vars, where, limits);
       if (value instanceof Undefined u && u.soft()) {
@@ -175,7 +183,12 @@ public final class Expressions {
         throw new ExpressionException(where, what + ", so it cannot be written into text; give a fallback: "
             + p.text() + " | default('...')");
       }
-      String piece = interpolate == null ? Values.str(value) : interpolate.apply(value);
+      String piece;
+      try {
+        piece = interpolate == null ? Values.str(value) : interpolate.write(part, value);
+      } catch (IllegalArgumentException e) {
+        throw new ExpressionException(where, "'" + p.text() + "': " + e.getMessage());
+      }
       if (out.length() + (long) piece.length() > limits.maxText()) {
         throw new ExpressionException(where, "the template built a string of more than " + limits.maxText()
             + " characters");
@@ -222,6 +235,36 @@ public final class Expressions {
   }
 
   /** Whether a string is templated: it holds {@code {{} (or a Jinja2 statement, which is refused). */
+  /**
+   * The literal text around each {@code {{ }}} of a string: one more than there are expressions
+   * (empty where two touch); for a shell script's quoting contexts. Empty when it does not parse.
+   */
+  public static List<String> templateLiterals(String text) {
+    List<String> out = new ArrayList<>();
+    try {
+      StringBuilder current = new StringBuilder();
+      for (Template.Part p : Template.parse(text).parts) {
+        if (p.expression()) {
+          out.add(current.toString());
+          current.setLength(0);
+        } else {
+          current.append(p.text());
+        }
+      }
+      out.add(current.toString());
+      return out;
+    } catch (Template.Unterminated e) {
+      return List.of();
+    }
+  }
+
+  /** Writes the value of the {@code part}-th {{ }} of a string into its text. */
+  @FunctionalInterface
+  public interface Interpolator {
+    /** The text for the value; an IllegalArgumentException refuses it, with its message. */
+    String write(int part, Object value);
+  }
+
   public static boolean isTemplate(String text) {
     return text != null && (text.contains("{{") || text.contains("{%") || text.contains("{#"));
   }

@@ -153,6 +153,9 @@ final class TaskParser {
     if (name.equals("set_fact")) {
       in.variableNames(args, "set_fact");
     }
+    if (name.equals("shell")) {
+      checkShellPlaces(args);
+    }
     if (name.equals("assert") && args.get("that") != null) {
       guards.check(in.guards(args.get("that")));
     }
@@ -308,6 +311,27 @@ final class TaskParser {
     }
     guards.templates(node);
     return in.scalarOrTemplate(node, key);
+  }
+
+  /** Every {{ }} of a shell script must stand where its value can be quoted as one word. */
+  private void checkShellPlaces(YMap args) {
+    YNode mode = args.get("interpolate");
+    if (!(args.get("cmd") instanceof YScalar cmd) || !cmd.isString() || cmd.unsafe()
+        || mode instanceof YScalar m && "raw".equals(m.text())) {
+      return;
+    }
+    List<String> literals = Expressions.templateLiterals(cmd.text());
+    if (literals.size() < 2) {
+      return;
+    }
+    try {
+      io.runbook.action.ShellScript.slots(literals);
+    } catch (io.runbook.action.ShellScript.Refused e) {
+      List<Expressions.Embedded> parts = Expressions.templateExpressions(cmd.text());
+      int offset = e.slot < parts.size() ? parts.get(e.slot).offset() : 0;
+      in.diagnostics().error(cmd.contentPosition().shift(offset),
+          e.getMessage() + " (or set interpolate: raw, if the value is trusted)");
+    }
   }
 
   private String identifier(YNode node, String what) {

@@ -94,6 +94,24 @@ class HostDataIsNeverCodeTests {
   }
 
   @Test
+  void aHostileValueInAQuotedPlaceOfAShellScriptRunsNothing() {
+    RecordingListener l = new Fixture(dir).run("""
+        - hosts: h1
+          vars:
+            v: "x'; touch %1$s/PWNED; echo '"
+          tasks:
+            - name: single quotes around the template, as operators write them
+              shell: |
+                echo '{{ v }}' > %1$s/out
+                echo "{{ v }}" >> %1$s/out
+        """.formatted(dir));
+    assertThat(l.of("single quotes around the template, as operators write them")).containsExactly("changed h1");
+    assertThat(dir.resolve("PWNED")).doesNotExist();
+    String v = "x'; touch " + dir + "/PWNED; echo '";
+    assertThat(dir.resolve("out")).hasContent(v + "\n" + v);
+  }
+
+  @Test
   void aValueTaggedUnsafeIsNeverTemplated() {
     RecordingListener l = new Fixture(dir).run("""
         - hosts: h1
