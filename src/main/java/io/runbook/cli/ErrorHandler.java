@@ -23,6 +23,13 @@ final class ErrorHandler implements IExecutionExceptionHandler {
       printDiagnostics(err, invalid);
       return ExitCodes.INVALID_INPUT;
     }
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof OutOfMemoryError || t instanceof StackOverflowError) {
+        err.println("runbook: " + resourceMessage((Error) t));
+        err.flush();
+        return ExitCodes.INTERNAL_ERROR;
+      }
+    }
     err.println("runbook: internal error: " + e);
     if (verbose(parsed)) {
       e.printStackTrace(err);
@@ -31,6 +38,17 @@ final class ErrorHandler implements IExecutionExceptionHandler {
     }
     err.flush();
     return ExitCodes.INTERNAL_ERROR;
+  }
+
+  /** One line for an exhausted controller: what ran out, and how to give it more. */
+  static String resourceMessage(Error e) {
+    if (e instanceof StackOverflowError) {
+      return "internal error: the controller ran out of stack (a structure nested too deeply?);"
+          + " the run's journal is intact, resume it with --resume last";
+    }
+    return "the controller ran out of memory (heap of " + Runtime.getRuntime().maxMemory() / (1024 * 1024)
+        + " MiB); the run's journal is intact: give it more with RUNBOOK_JAVA_OPTS=-Xmx2g and"
+        + " resume it with --resume last";
   }
 
   static void printDiagnostics(PrintWriter err, InvalidInputException invalid) {

@@ -12,7 +12,14 @@ public final class Main {
       // The lint's own start-up work overlaps with picocli's (both cores busy from the start).
       io.runbook.lint.rules.Rules.prepareInBackground();
     }
-    System.exit(commandLine(command).execute(args));
+    int code;
+    try {
+      code = commandLine(command).execute(args);
+    } catch (OutOfMemoryError | StackOverflowError e) {
+      System.err.println("runbook: " + ErrorHandler.resourceMessage(e));
+      code = ExitCodes.INTERNAL_ERROR;
+    }
+    System.exit(code);
   }
 
   /** The command line with runbook's exit codes and error handling, for main and for tests. */

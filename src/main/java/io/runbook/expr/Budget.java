@@ -60,6 +60,48 @@ final class Budget {
     }
   }
 
+  /**
+   * Refuses a result that is larger in all than the bounds allow: an expression can build a
+   * value whose parts are shared ({@code [x, x]} applied 32 times), small in memory but
+   * exponential to write to a journal or a console. Counts every item as often as it appears,
+   * stopping as soon as the total passes ten times the item bound or sixteen times the text
+   * bound. Lazily computed mappings (hostvars) are not walked.
+   */
+  static void weigh(Object value, Limits limits) {
+    long[] weight = {0, 0};
+    weigh(value, limits, weight);
+  }
+
+  private static void weigh(Object x, Limits limits, long[] weight) {
+    if (x instanceof String s) {
+      weight[1] += s.length();
+    } else if (x instanceof java.util.Collection<?> c) {
+      weight[0] += c.size();
+      for (Object item : c) {
+        weigh(item, limits, weight);
+        if (over(weight, limits)) {
+          break;
+        }
+      }
+    } else if (x instanceof java.util.Map<?, ?> m && !(x instanceof LazyMap)) {
+      weight[0] += m.size();
+      for (java.util.Map.Entry<?, ?> e : m.entrySet()) {
+        weigh(e.getValue(), limits, weight);
+        if (over(weight, limits)) {
+          break;
+        }
+      }
+    }
+    if (over(weight, limits)) {
+      throw new Exceeded("the value is too large in all: more than " + 10L * limits.maxItems()
+          + " items or " + 16L * limits.maxText() + " characters, counting repeats");
+    }
+  }
+
+  private static boolean over(long[] weight, Limits limits) {
+    return weight[0] > 10L * limits.maxItems() || weight[1] > 16L * limits.maxText();
+  }
+
   /** A bound was hit; the message names it. */
   static final class Exceeded extends RuntimeException {
     Exceeded(String message) {

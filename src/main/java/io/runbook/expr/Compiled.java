@@ -53,7 +53,11 @@ public final class Compiled {
   Object evaluate(Map<String, Object> vars, SourcePosition at, Limits limits) {
     boolean owner = Budget.start(limits);
     try {
-      return jexl.evaluate(new Context(new Runtime(vars, constants)));
+      Object value = jexl.evaluate(new Context(new Runtime(vars, constants)));
+      if (owner) {
+        Budget.weigh(value, limits);
+      }
+      return value;
     } catch (JexlException e) {
       throw translate(e, at);
     } catch (ExpressionError e) {
