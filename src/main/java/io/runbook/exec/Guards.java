@@ -1,17 +1,16 @@
 package io.runbook.exec;
 
 import io.runbook.expr.Expressions;
-import io.runbook.yaml.YNode;
-import io.runbook.yaml.YScalar;
+import io.runbook.model.Guard;
 import java.util.List;
 import java.util.Map;
 
-/** Evaluates guard lists: every guard must hold (an empty list holds). */
+/** Evaluates guard lists, compiled when the playbook loaded: every guard must hold (an empty list holds). */
 final class Guards {
   private Guards() {}
 
-  static boolean allHold(Expressions expressions, List<YNode> guards, Map<String, Object> vars) {
-    for (YNode guard : guards) {
+  static boolean allHold(Expressions expressions, List<Guard> guards, Map<String, Object> vars) {
+    for (Guard guard : guards) {
       if (!holds(expressions, guard, vars)) {
         return false;
       }
@@ -19,21 +18,16 @@ final class Guards {
     return true;
   }
 
-  static boolean holds(Expressions expressions, YNode guard, Map<String, Object> vars) {
-    if (guard instanceof YScalar s && s.isString()) {
-      String text = s.text().trim();
-      if (text.startsWith("{{") && text.endsWith("}}")) {
-        // Tolerated with a load-time warning: a guard written as a template.
-        return Expressions.truthy(expressions.render(guard, vars));
-      }
-      return expressions.test(s.text(), s.contentPosition(), vars);
+  static boolean holds(Expressions expressions, Guard guard, Map<String, Object> vars) {
+    if (guard.compiled() == null) {
+      return Expressions.truthy(guard.constant());
     }
-    return Expressions.truthy(guard.toPlain());
+    return expressions.test(guard.compiled(), guard.template(), guard.position(), vars);
   }
 
-  /** The first guard that does not hold, as written, for messages. */
-  static String describe(List<YNode> guards) {
-    return guards.size() == 1 ? String.valueOf(guards.get(0).toPlain())
-        : String.join(" and ", guards.stream().map(g -> "(" + g.toPlain() + ")").toList());
+  /** The guards as written, for messages. */
+  static String describe(List<Guard> guards) {
+    return guards.size() == 1 ? guards.get(0).text()
+        : String.join(" and ", guards.stream().map(g -> "(" + g.text() + ")").toList());
   }
 }

@@ -18,7 +18,7 @@ import java.util.Set;
  * @param hostVars     per-host variables from include_tasks loops and vars
  * @param rescueDepth  how many enclosing blocks have a rescue (failures there do not abort yet)
  */
-record Inherited(List<YNode> when, Set<String> tags, List<Map<String, YNode>> varLayers,
+record Inherited(List<io.runbook.model.Guard> when, Set<String> tags, List<Map<String, YNode>> varLayers,
     Map<String, Map<String, Object>> hostVars, YNode noLog, YNode ignoreErrors,
     YNode environment, Boolean checkMode, YNode timeout, YNode delegateTo, int rescueDepth,
     Boolean become, YNode becomeUser) {
@@ -36,7 +36,7 @@ record Inherited(List<YNode> when, Set<String> tags, List<Map<String, YNode>> va
 
   /** These keywords with {@code o}'s on top. */
   Inherited plus(TaskOptions o) {
-    List<YNode> guards = new ArrayList<>(when);
+    List<io.runbook.model.Guard> guards = new ArrayList<>(when);
     guards.addAll(o.when());
     Set<String> allTags = new LinkedHashSet<>(tags);
     allTags.addAll(o.tags());
@@ -54,7 +54,7 @@ record Inherited(List<YNode> when, Set<String> tags, List<Map<String, YNode>> va
   }
 
   /** The same without guards: an include's own {@code when} does not repeat on its tasks. */
-  Inherited withoutGuards(List<YNode> keep) {
+  Inherited withoutGuards(List<io.runbook.model.Guard> keep) {
     return new Inherited(List.copyOf(keep), tags, varLayers, hostVars, noLog, ignoreErrors,
         environment, checkMode, timeout, delegateTo, rescueDepth, become, becomeUser);
   }

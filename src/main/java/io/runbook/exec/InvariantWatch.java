@@ -107,9 +107,9 @@ final class InvariantWatch implements AutoCloseable {
         probe.put("msg", r.message());
       }
       VarScope withProbe = vars.with("probe", Map.of("probe", probe));
-      for (YNode guard : inv.that()) {
+      for (io.runbook.model.Guard guard : inv.that()) {
         if (!Guards.holds(run.expressions, guard, withProbe)) {
-          return guard.toPlain() + " did not hold; the probe answered " + summary(probe);
+          return guard.text() + " did not hold; the probe answered " + summary(probe);
         }
       }
       return null;

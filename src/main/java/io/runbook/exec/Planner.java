@@ -83,7 +83,7 @@ public final class Planner {
       walk("after_batch", play.afterBatch(), List.of("localhost"), inh, scope, steps, run);
     }
     List<String> invariants = play.invariants().stream()
-        .map(i -> i.name() + ": " + i.action() + " probe, " + i.that().stream().map(g -> String.valueOf(g.toPlain()))
+        .map(i -> i.name() + ": " + i.action() + " probe, " + i.that().stream().map(io.runbook.model.Guard::text)
             .collect(java.util.stream.Collectors.joining(" and ")) + " (" + i.position() + ")").toList();
     return new RunPlan.Play(play.displayName(), pattern, batches, merge(perBatch), invariants);
   }

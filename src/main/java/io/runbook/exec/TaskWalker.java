@@ -222,7 +222,7 @@ final class TaskWalker {
       }
       // The include's own `when` was decided once, above; guards of enclosing blocks still apply
       // to every included task, as they do to every task of a block.
-      List<io.runbook.yaml.YNode> enclosing = inh.when().subList(0,
+      List<io.runbook.model.Guard> enclosing = inh.when().subList(0,
           inh.when().size() - include.options().when().size());
       Inherited inner = inh.withoutGuards(enclosing).withHostVars(vars);
       for (Map.Entry<Path, List<HostState>> group : byFile.entrySet()) {

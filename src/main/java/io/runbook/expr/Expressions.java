@@ -105,6 +105,49 @@ public final class Expressions {
     }
   }
 
+  /**
+   * Evaluates a guard compiled when the playbook loaded ({@code template}: it was written as one
+   * {@code {{ }}}, and {@code compiled} is its inside): the value's truthiness, as Python's.
+   */
+  public boolean test(Compiled compiled, boolean template, SourcePosition at, Map<String, Object> vars) {
+    Object value = compiled.evaluate(vars, at, limits);
+    try {
+      return Values.truthy(value, 0);
+    } catch (ExpressionError e) {
+      throw new ExpressionException(at.shift(e.offset), e.getMessage());
+    }
+  }
+
+  /**
+   * Compiles a guard as the loader does: a bare expression, or the inside of a guard written as
+   * one whole {@code {{ }}} template (then {@code template} is true and {@code at} is moved to it).
+   */
+  public Compiled compileGuard(String guard, SourcePosition at) {
+    if (isTemplate(guard)) {
+      Template t = parse(guard, at);
+      Template.Part single = t.single();
+      if (single != null) {
+        return compile(single.text(), true, at.shift(single.offset()));
+      }
+    }
+    return compile(guard, false, at);
+  }
+
+  /** Where the inside of a guard written as one template starts, or {@code at} for a bare one. */
+  public SourcePosition guardPosition(String guard, SourcePosition at) {
+    if (isTemplate(guard)) {
+      try {
+        Template.Part single = Template.parse(guard).single();
+        if (single != null) {
+          return at.shift(single.offset());
+        }
+      } catch (Template.Unterminated e) {
+        return at;
+      }
+    }
+    return at;
+  }
+
   private static Object defined(String text, Object value, SourcePosition at) {
     if (value instanceof Undefined u) {
       throw new ExpressionException(at.shift(Math.max(0, u.origin())), undefined(text, u));

@@ -1,11 +1,19 @@
 package io.runbook.load;
 
+import io.runbook.expr.Compiled;
+import io.runbook.expr.ExpressionException;
 import io.runbook.expr.Expressions;
+import io.runbook.model.Guard;
+import io.runbook.source.Diagnostic;
 import io.runbook.yaml.YNode;
 import io.runbook.yaml.YScalar;
+import java.util.ArrayList;
 import java.util.List;
 
-/** Compiles guards and templates at load time so that a typo stops the run before it starts. */
+/**
+ * Compiles guards and templates at load time, so that a typo stops the run before it starts and
+ * the run evaluates what was compiled here.
+ */
 final class GuardChecker {
   private final NodeReader in;
   private final Expressions expressions;
@@ -15,28 +23,44 @@ final class GuardChecker {
     this.expressions = expressions;
   }
 
-  /** Checks each guard (a bare expression, or a boolean) and returns them unchanged. */
-  List<YNode> check(List<YNode> guards) {
+  /** Compiles each guard (a bare expression, or a constant); mistakes go to the diagnostics. */
+  List<Guard> check(List<YNode> guards) {
+    List<Guard> out = new ArrayList<>();
     for (YNode g : guards) {
       if (g instanceof YScalar s && s.isString()) {
-        String text = s.text().trim();
-        if (text.startsWith("{{") && text.endsWith("}}")) {
-          in.diagnostics().add(io.runbook.source.Diagnostic.warning(s.position(), "a guard is a bare"
-              + " expression: write " + text.substring(2, text.length() - 2).trim() + " without {{ }}")
-              .withCode("when-braces"));
-          expressions.checkTemplates(s).forEach(in.diagnostics()::add);
-        } else if (text.contains("{{")) {
-          // Ansible would template it first; here it would compare with the literal text.
-          in.error("when-braces", s, "a guard is a bare expression and is not templated: write the variable"
-              + " itself (x == other_var), not '{{ other_var }}'");
-        } else {
-          expressions.checkExpression(s.text(), s.contentPosition()).forEach(in.diagnostics()::add);
+        Guard guard = guard(s);
+        if (guard != null) {
+          out.add(guard);
         }
-      } else if (!(g instanceof YScalar)) {
+      } else if (g instanceof YScalar s) {
+        out.add(Guard.constant(s.value(), s.position()));
+      } else {
         in.error(g, "a guard must be an expression or a list of expressions, not " + g.describe());
       }
     }
-    return guards;
+    return out;
+  }
+
+  private Guard guard(YScalar s) {
+    String text = s.text().trim();
+    boolean template = text.startsWith("{{") && text.endsWith("}}")
+        && io.runbook.expr.Expressions.templateExpressions(text).size() == 1;
+    if (template) {
+      in.diagnostics().add(Diagnostic.warning(s.position(), "a guard is a bare expression: write "
+          + text.substring(2, text.length() - 2).trim() + " without {{ }}").withCode("when-braces"));
+    } else if (text.contains("{{")) {
+      // Ansible would template it first; here it would compare with the literal text.
+      in.error("when-braces", s, "a guard is a bare expression and is not templated: write the variable"
+          + " itself (x == other_var), not '{{ other_var }}'");
+      return null;
+    }
+    try {
+      Compiled compiled = expressions.compileGuard(s.text(), s.contentPosition());
+      return new Guard(s.text(), expressions.guardPosition(s.text(), s.contentPosition()), compiled, null, template);
+    } catch (ExpressionException e) {
+      in.diagnostics().add(Diagnostic.error(e.position(), e.getMessage()).withCode(Expressions.SYNTAX));
+      return null;
+    }
   }
 
   /** Checks every {@code {{ }}} inside a node tree. */

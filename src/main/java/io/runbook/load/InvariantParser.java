@@ -54,7 +54,7 @@ final class InvariantParser {
         in.error(m, "an invariant needs 'that': the guards that must hold (the probe's result is 'probe')");
         continue;
       }
-      List<YNode> that = guards.check(in.guards(m.get("that")));
+      List<io.runbook.model.Guard> that = guards.check(in.guards(m.get("that")));
       out.add(new Invariant(name, action.name(), args, that, m.get("interval"), m.position()));
     }
     return out;

@@ -5,6 +5,7 @@ import io.runbook.action.ActionRegistry;
 import io.runbook.expr.Expressions;
 import io.runbook.model.ActionTask;
 import io.runbook.model.BlockTask;
+import io.runbook.model.Guard;
 import io.runbook.model.IncludeTask;
 import io.runbook.model.LoopControl;
 import io.runbook.model.RetryPolicy;
@@ -256,8 +257,8 @@ final class TaskParser {
   TaskOptions options(YMap task) {
     YNode name = task.get("name");
     String register = task.has("register") ? identifier(task.get("register"), "register") : null;
-    List<YNode> when = task.has("when") ? guards.check(in.guards(task.get("when"))) : List.of();
-    List<YNode> until = task.has("until") ? guards.check(in.guards(task.get("until"))) : List.of();
+    List<Guard> when = task.has("when") ? guards.check(in.guards(task.get("when"))) : List.of();
+    List<Guard> until = task.has("until") ? guards.check(in.guards(task.get("until"))) : List.of();
     RetryPolicy retry = null;
     if (task.has("retries") || task.has("until")) {
       retry = new RetryPolicy(scalar(task, "retries"), scalar(task, "delay"), until,

@@ -12,7 +12,7 @@ import java.util.List;
  *
  * @param interval seconds between checks while the play runs (a template or number; null = 5)
  */
-public record Invariant(String name, String action, YMap args, List<YNode> that, YNode interval,
+public record Invariant(String name, String action, YMap args, List<Guard> that, YNode interval,
     SourcePosition position) {
 
   public Invariant {

@@ -12,7 +12,7 @@ import java.util.List;
  * @param backoff  multiplier applied to the delay after each attempt (null = constant delay)
  * @param maxDelay cap on the delay in seconds once backed off (null = no cap)
  */
-public record RetryPolicy(YNode retries, YNode delay, List<YNode> until, YNode backoff,
+public record RetryPolicy(YNode retries, YNode delay, List<Guard> until, YNode backoff,
     YNode maxDelay) {
 
   public RetryPolicy {

@@ -7,17 +7,17 @@ import java.util.Map;
 
 /**
  * The keywords every task, block and include may carry. Values that may be templates stay
- * {@link YNode}s (rendered per host at run time); guards stay nodes (bare expressions).
+ * {@link YNode}s (rendered per host at run time); guards are compiled when the playbook loads.
  * Null means "not set" throughout.
  */
 public record TaskOptions(
     String name,
     SourcePosition position,
-    List<YNode> when,
+    List<Guard> when,
     String register,
     RetryPolicy retry,
-    List<YNode> failedWhen,
-    List<YNode> changedWhen,
+    List<Guard> failedWhen,
+    List<Guard> changedWhen,
     YNode ignoreErrors,
     YNode loop,
     LoopControl loopControl,
