@@ -20,6 +20,14 @@ final class Engine {
 
   /** Loads the playbook and the inventory, reporting the mistakes of both together. */
   Inputs load(Path playbook, Path inventory) {
+    return load(playbook, inventory, java.util.Set.of());
+  }
+
+  /**
+   * Loads both; a variable the playbook reads that is defined nowhere (not by the playbook, the
+   * inventory or {@code extraNames}) and is a few letters from a magic variable is refused too.
+   */
+  Inputs load(Path playbook, Path inventory, java.util.Set<String> extraNames) {
     List<Diagnostic> problems = new ArrayList<>();
     Playbook book = null;
     Inventory inv = null;
@@ -33,10 +41,31 @@ final class Engine {
     } catch (InvalidInputException e) {
       problems.addAll(e.diagnostics());
     }
+    if (book != null && inv != null) {
+      problems.addAll(misspeltMagic(book, inv, extraNames));
+    }
     if (!problems.isEmpty()) {
       throw new InvalidInputException(problems);
     }
     return new Inputs(book, inv);
+  }
+
+  private static List<Diagnostic> misspeltMagic(Playbook book, Inventory inv, java.util.Set<String> extraNames) {
+    List<Diagnostic> out = new ArrayList<>();
+    if (book.nearMagic().isEmpty()) {
+      return out;
+    }
+    java.util.Set<String> defined = new java.util.HashSet<>(extraNames);
+    for (String host : inv.hosts()) {
+      defined.addAll(inv.hostVars(host).keySet());
+    }
+    for (io.runbook.model.NameRead r : book.nearMagic()) {
+      if (!defined.contains(r.name())) {
+        out.add(Diagnostic.error(r.position(), "'" + r.name() + "' is defined nowhere (not by the playbook,"
+            + " the inventory or -e); did you mean the magic variable '" + r.magic() + "'?").withCode("undefined-variable"));
+      }
+    }
+    return out;
   }
 
   record Inputs(Playbook playbook, Inventory inventory) {}

@@ -36,7 +36,7 @@ public final class PlanCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     Engine engine = new Engine();
     RunOptions options = selection.apply(RunOptions.defaults());
-    Engine.Inputs inputs = engine.load(playbook, selection.inventory);
+    Engine.Inputs inputs = engine.load(playbook, selection.inventory, options.extraVars().keySet());
     RunPlan plan = new Planner(engine.actions, engine.expressions, engine.loader)
         .plan(inputs.playbook(), inputs.inventory(), options);
     PrintWriter out = spec.commandLine().getOut();

@@ -116,7 +116,7 @@ public final class RunCommand implements Callable<Integer> {
         options.secrets().addAll(ExtraVars.parse(List.of(e)));
       }
     }
-    Engine.Inputs inputs = engine.load(playbook, selection.inventory);
+    Engine.Inputs inputs = engine.load(playbook, selection.inventory, options.extraVars().keySet());
     Interrupts.onCtrlC();
     int code = new RunSession(engine.actions, engine.expressions, engine.loader).run(inputs.playbook(),
         inputs.inventory(), options, new RunSession.Settings(playbook, selection.inventory, stateDir,

@@ -91,6 +91,7 @@ final class PlayScope {
     m.put("inventory_hostname", host);
     m.put("inventory_hostname_short", host.contains(".") ? host.substring(0, host.indexOf('.')) : host);
     m.put("groups", run.groups());
+    m.put("group_names", groupNames(host));
     m.put("hostvars", io.runbook.expr.LazyMap.of(new HostVars()));
     m.put("play_hosts", batch);
     m.put("ansible_play_batch", batch);
@@ -107,6 +108,18 @@ final class PlayScope {
       m.put("inventory_dir", run.inventory.source().getParent().toString());
     }
     return m;
+  }
+
+  /** Ansible's group_names: the groups the host is in, but all, sorted. */
+  private List<String> groupNames(String host) {
+    List<String> out = new ArrayList<>();
+    run.groups().forEach((group, members) -> {
+      if (!group.equals("all") && members instanceof List<?> l && l.contains(host)) {
+        out.add(group);
+      }
+    });
+    java.util.Collections.sort(out);
+    return out;
   }
 
   private List<String> activeHosts() {

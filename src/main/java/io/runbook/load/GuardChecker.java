@@ -56,6 +56,7 @@ final class GuardChecker {
     }
     try {
       Compiled compiled = expressions.compileGuard(s.text(), s.contentPosition());
+      in.names().read(compiled.rootVariables(), s.contentPosition());
       return new Guard(s.text(), expressions.guardPosition(s.text(), s.contentPosition()), compiled, null, template);
     } catch (ExpressionException e) {
       in.diagnostics().add(Diagnostic.error(e.position(), e.getMessage()).withCode(Expressions.SYNTAX));
@@ -63,8 +64,24 @@ final class GuardChecker {
     }
   }
 
-  /** Checks every {@code {{ }}} inside a node tree. */
+  /** Checks every {@code {{ }}} inside a node tree, noting the variables each reads. */
   void templates(YNode node) {
-    expressions.checkTemplates(node).forEach(in.diagnostics()::add);
+    List<Diagnostic> problems = expressions.checkTemplates(node);
+    problems.forEach(in.diagnostics()::add);
+    if (problems.isEmpty()) {
+      reads(node);
+    }
+  }
+
+  private void reads(YNode node) {
+    if (node instanceof YScalar s && s.isString() && !s.unsafe() && Expressions.isTemplate(s.text())) {
+      for (Expressions.Embedded part : Expressions.templateExpressions(s.text())) {
+        in.names().read(expressions.rootVariables(part.expression(), true), s.contentPosition().shift(part.offset()));
+      }
+    } else if (node instanceof io.runbook.yaml.YList l) {
+      l.items().forEach(this::reads);
+    } else if (node instanceof io.runbook.yaml.YMap m) {
+      m.entries().forEach(e -> reads(e.value()));
+    }
   }
 }

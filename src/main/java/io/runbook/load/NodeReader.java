@@ -16,9 +16,15 @@ import java.util.Set;
 /** Typed reads of YAML nodes that report a wrong shape at its position and carry on. */
 final class NodeReader {
   private final Diagnostics diagnostics;
+  private final NameUse names = new NameUse();
 
   NodeReader(Diagnostics diagnostics) {
     this.diagnostics = diagnostics;
+  }
+
+  /** The variables read and defined in what this reader reads. */
+  NameUse names() {
+    return names;
   }
 
   Diagnostics diagnostics() {
@@ -133,6 +139,7 @@ final class NodeReader {
   /** Reports the keys of a mapping of variables that cannot be variable names. */
   void variableNames(YMap m, String what) {
     for (YMap.Entry e : m.entries()) {
+      names.define(e.name());
       String problem = io.runbook.expr.VariableNames.problem(e.name());
       if (problem != null && !(what.equals("set_fact") && e.name().equals("cacheable"))) {
         error(e.key(), "in " + what + ": " + problem);

@@ -84,7 +84,7 @@ public final class PlaybookLoader {
     TaskParser tasks = new TaskParser(in, actions, expressions, sources, reader);
     List<Play> plays = new ArrayList<>();
     playbook(file, in, tasks, plays, sources, new ArrayDeque<>());
-    return new Playbook(file, plays, sources);
+    return new Playbook(file, plays, sources, in.names().nearMagic());
   }
 
   /** Loads a task file for {@code include_tasks} at run time; throws on any problem in it. */
@@ -262,12 +262,14 @@ public final class PlaybookLoader {
         continue;
       }
       if (Expressions.isTemplate(path)) {
+        in.names().openEnded();
         out.add(new VarsFile(item, null));
         continue;
       }
       Map<String, YNode> loaded = VarsFiles.read(baseDir.resolve(path), item, in);
       if (loaded != null) {
         sources.add(baseDir.resolve(path));
+        loaded.keySet().forEach(in.names()::define);
       }
       out.add(new VarsFile(item, loaded));
     }

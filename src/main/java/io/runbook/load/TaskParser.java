@@ -211,6 +211,7 @@ final class TaskParser {
         }
       }
     } else {
+      in.names().openEnded(); // what the file defines is known only when it is included
       guards.templates(entry.value());
     }
     YNode fileNode = entry.value() instanceof YMap m ? m.get("file") : entry.value();
@@ -338,6 +339,9 @@ final class TaskParser {
   private String identifier(YNode node, String what) {
     String s = in.string(node, what);
     String problem = s == null ? null : io.runbook.expr.VariableNames.problem(s);
+    if (s != null) {
+      in.names().define(s);
+    }
     if (problem != null) {
       in.error(node, "'" + what + "' must be a variable name: " + problem);
       return null;

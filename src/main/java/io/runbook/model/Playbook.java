@@ -4,13 +4,16 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * A loaded playbook: its plays in order, and every file it was read from (itself, statically
- * imported task files, vars files) so that a run can hash them.
+ * A loaded playbook: its plays in order, every file it was read from (itself, statically
+ * imported task files, vars files) so that a run can hash them, and the variables it reads that
+ * it defines nowhere and that look like a misspelt magic variable (decided once the inventory and
+ * the extra vars are known).
  */
-public record Playbook(Path file, List<Play> plays, List<Path> sources) {
+public record Playbook(Path file, List<Play> plays, List<Path> sources, List<NameRead> nearMagic) {
   public Playbook {
     plays = List.copyOf(plays);
     sources = List.copyOf(sources);
+    nearMagic = List.copyOf(nearMagic);
   }
 
   /** The folder relative paths in the playbook start from. */

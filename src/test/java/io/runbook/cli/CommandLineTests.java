@@ -49,6 +49,22 @@ class CommandLineTests {
   }
 
   @Test
+  void aMisspeltMagicVariableIsRefusedBeforeAnyHostUnlessSomethingDefinesIt(@TempDir Path dir) throws Exception {
+    Path play = dir.resolve("magic.yml");
+    Files.writeString(play, "- hosts: all\n  tasks:\n    - name: t\n      command: touch " + dir + "/touched\n"
+        + "      when: inventory_hostnme == 'pump1'\n");
+    Path inv = dir.resolve("hosts.ini");
+    Files.writeString(inv, "pump1 ansible_connection=local\n");
+    assertThat(run("run", play.toString(), "-i", inv.toString())).isEqualTo(4);
+    assertThat(err.toString()).contains(play + ":5:13: 'inventory_hostnme' is defined nowhere (not by the"
+        + " playbook, the inventory or -e); did you mean the magic variable 'inventory_hostname'?");
+    assertThat(dir.resolve("touched")).doesNotExist();
+    assertThat(run("plan", play.toString(), "-i", inv.toString(), "-e", "inventory_hostnme=pump1")).isZero();
+    Files.writeString(inv, "pump1 ansible_connection=local inventory_hostnme=pump1\n");
+    assertThat(run("plan", play.toString(), "-i", inv.toString())).isZero();
+  }
+
+  @Test
   void badOptionsExitFive() {
     assertThat(run("run")).isEqualTo(5);
     assertThat(run("run", "x.yml", "--output", "xml")).isEqualTo(5);

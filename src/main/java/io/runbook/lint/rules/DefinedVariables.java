@@ -24,10 +24,7 @@ import java.util.Set;
  * undefined-variable reports names defined nowhere, not names defined too late.
  */
 final class DefinedVariables {
-  static final Set<String> MAGIC = Set.of("inventory_hostname", "inventory_hostname_short",
-      "group_names", "groups", "hostvars", "play_hosts", "ansible_play_batch", "ansible_play_hosts",
-      "ansible_play_hosts_all", "ansible_play_name", "check_mode", "ansible_check_mode",
-      "ansible_diff_mode", "playbook_dir", "inventory_file", "inventory_dir");
+  static final Set<String> MAGIC = io.runbook.model.MagicVariables.NAMES;
 
   private DefinedVariables() {}
 

@@ -16,14 +16,6 @@ import java.util.regex.Pattern;
  */
 final class VarNamingRule extends TaskTreeRule {
   private static final Pattern NAME = Pattern.compile("[a-z_][a-z0-9_]*");
-  private static final Set<String> MAGIC = Set.of("inventory_hostname", "inventory_hostname_short",
-      "group_names", "groups", "hostvars", "play_hosts", "ansible_play_batch", "ansible_play_hosts",
-      "ansible_play_hosts_all", "ansible_play_name", "check_mode", "ansible_check_mode",
-      "ansible_diff_mode", "playbook_dir", "inventory_file", "inventory_dir", "item", "omit");
-  // JEXL's reserved words and word operators: a variable with such a name cannot be read.
-  private static final Set<String> RESERVED = Set.of("and", "or", "not", "eq", "ne", "lt", "le",
-      "gt", "ge", "div", "mod", "size", "empty", "new", "var", "let", "const", "function", "return",
-      "if", "else", "for", "while", "do", "break", "continue", "true", "false", "null", "NaN");
 
   VarNamingRule() {
     super("var-naming", "a variable name that is not snake_case or hides a magic variable",
@@ -55,11 +47,10 @@ final class VarNamingRule extends TaskTreeRule {
     if (!NAME.matcher(n).matches()) {
       report.add(this, name, "variable '" + n + "' should be lowercase letters, digits and _"
           + " (^[a-z_][a-z0-9_]*$)");
-    } else if (MAGIC.contains(n)) {
+    } else if (io.runbook.model.MagicVariables.NAMES.contains(n) || n.equals("item") || n.equals("omit")) {
       report.add(this, name, "variable '" + n + "' hides the magic variable of that name: rename it");
-    } else if (RESERVED.contains(n)) {
-      report.add(this, name, "variable '" + n + "' is a word of the expression language, so no"
-          + " expression can read it: rename it");
+    } else if (io.runbook.expr.VariableNames.problem(n) != null) {
+      report.add(this, name, io.runbook.expr.VariableNames.problem(n) + ": rename it");
     }
   }
 }
