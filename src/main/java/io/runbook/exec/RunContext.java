@@ -59,6 +59,12 @@ final class RunContext {
         secrets.addAll(vars.get(key));
       }
     }
+    // What lookup('env', NAME) can read: the controller's variables whose names say secret.
+    System.getenv().forEach((name, value) -> {
+      if (io.runbook.model.SecretNames.looksSecret(name)) {
+        secrets.addAll(value);
+      }
+    });
   }
 
   private static final java.util.List<String> SECRET_VARIABLES = java.util.List.of("ansible_password",

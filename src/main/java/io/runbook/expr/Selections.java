@@ -10,15 +10,32 @@ final class Selections {
 
   /** Jinja2's attribute path: {@code 'a.b'} and {@code 'items.0'} walk mappings and lists. */
   static Object attribute(Object item, Object path, int at) {
+    String p = Values.str(path);
     Object current = item;
-    for (String part : Values.str(path).split("\\.", -1)) {
-      current = Access.item(current, part.matches("-?\\d+") && current instanceof List
-          ? (Object) Long.parseLong(part) : part, at, part);
-      if (current instanceof Undefined) {
+    int from = 0;
+    while (true) {
+      int dot = p.indexOf('.', from);
+      String part = dot < 0 ? p.substring(from) : p.substring(from, dot);
+      current = Access.item(current, current instanceof List && isIndex(part) ? (Object) Long.parseLong(part) : part,
+          at, part);
+      if (dot < 0 || current instanceof Undefined) {
         return current;
       }
+      from = dot + 1;
     }
-    return current;
+  }
+
+  private static boolean isIndex(String s) {
+    int start = s.startsWith("-") ? 1 : 0;
+    if (s.length() == start || s.length() > 18) {
+      return false;
+    }
+    for (int i = start; i < s.length(); i++) {
+      if (!Character.isDigit(s.charAt(i))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   static Object map(Object v, Args a) {

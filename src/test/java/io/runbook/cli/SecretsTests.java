@@ -29,6 +29,27 @@ class SecretsTests {
   }
 
   @Test
+  void aSecretReadFromTheControllersEnvironmentIsMasked() throws Exception {
+    String token = System.getenv("RUNBOOK_TEST_API_TOKEN");
+    assertThat(token).as("set by the build (pom.xml)").isNotBlank();
+    Files.writeString(dir.resolve("hosts.yml"), "all: {vars: {ansible_connection: local}, hosts: {h1: }}\n");
+    Files.writeString(dir.resolve("play.yml"), """
+        - hosts: all
+          tasks:
+            - name: shows the token
+              debug: {msg: "token {{ lookup('env', 'RUNBOOK_TEST_API_TOKEN') }}"}
+        """);
+    String all = run("run", dir.resolve("play.yml").toString(), "-i", dir.resolve("hosts.yml").toString(),
+        "--state-dir", dir.resolve("state").toString(), "--no-color");
+    assertThat(all).contains("token ").doesNotContain(token);
+    try (Stream<Path> files = Files.walk(dir.resolve("state"))) {
+      for (Path f : files.filter(Files::isRegularFile).toList()) {
+        assertThat(Files.readString(f)).doesNotContain(token);
+      }
+    }
+  }
+
+  @Test
   void secretsAreMaskedInEveryOutputEvenThroughTemplates() throws Exception {
     Files.writeString(dir.resolve("db_secrets.yml"), "db_password: " + PASSWORD + "\n");
     Files.writeString(dir.resolve("vault.yml"), "api_token: " + TOKEN + "\n");

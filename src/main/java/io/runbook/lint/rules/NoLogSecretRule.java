@@ -5,18 +5,12 @@ import io.runbook.lint.Profile;
 import io.runbook.lint.Report;
 import io.runbook.yaml.YMap;
 import io.runbook.yaml.YScalar;
-import java.util.Locale;
-import java.util.regex.Pattern;
 
 /**
  * A task that handles a secret (a password, token, key in a template, set_fact or register)
  * prints it in its result, the journal and on failure: mark it {@code no_log: true}.
  */
 final class NoLogSecretRule extends TaskTreeRule {
-  private static final Pattern SECRET =
-      Pattern.compile("password|passwd|secret|token|private_key|api_key|credential");
-  // Where a secret is kept is not the secret.
-  private static final Pattern NOT_SECRET = Pattern.compile(".*_(file|path|dir)$");
 
   NoLogSecretRule() {
     super("no-log-secret", "a task handles a secret without no_log: true", Profile.SAFETY);
@@ -46,8 +40,7 @@ final class NoLogSecretRule extends TaskTreeRule {
   }
 
   static boolean secret(String name) {
-    String n = name.toLowerCase(Locale.ROOT);
-    return SECRET.matcher(n).find() && !NOT_SECRET.matcher(n).matches();
+    return io.runbook.model.SecretNames.looksSecret(name);
   }
 
   private static String message(String what) {
