@@ -33,7 +33,25 @@ final class ArgRenderer {
         out.put(e.name(), expressions.render(e.value(), vars));
       }
     }
-    return out;
+    return withoutOmitted(out);
+  }
+
+  /** Ansible's omit: an argument (or an item or key inside one) whose value is omit is left out. */
+  @SuppressWarnings("unchecked")
+  private static <T> T withoutOmitted(T value) {
+    if (value instanceof Map<?, ?> m) {
+      Map<Object, Object> out = new LinkedHashMap<>();
+      m.forEach((k, v) -> {
+        if (v != io.runbook.expr.Omit.VALUE) {
+          out.put(k, withoutOmitted(v));
+        }
+      });
+      return (T) out;
+    }
+    if (value instanceof List<?> l) {
+      return (T) l.stream().filter(v -> v != io.runbook.expr.Omit.VALUE).map(ArgRenderer::withoutOmitted).toList();
+    }
+    return value;
   }
 
   private static boolean isRaw(YMap args) {

@@ -39,6 +39,7 @@ public final class Evaluation {
     magic.put("groups", inventory.groups());
     magic.put("hostvars", io.runbook.expr.LazyMap.of(new HostVarsView()));
     magic.put("check_mode", false);
+    magic.put("omit", io.runbook.expr.Omit.VALUE);
     magic.put("ansible_check_mode", false);
     return new VarScope(expressions, List.of(
         VarScope.Layer.text("extra", extraVars),

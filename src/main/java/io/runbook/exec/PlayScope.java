@@ -92,6 +92,7 @@ final class PlayScope {
     m.put("inventory_hostname_short", host.contains(".") ? host.substring(0, host.indexOf('.')) : host);
     m.put("groups", run.groups());
     m.put("group_names", groupNames(host));
+    m.put("omit", io.runbook.expr.Omit.VALUE);
     m.put("hostvars", io.runbook.expr.LazyMap.of(new HostVars()));
     m.put("play_hosts", batch);
     m.put("ansible_play_batch", batch);

@@ -221,6 +221,10 @@ public final class Expressions {
       if (value instanceof Undefined u && u.soft()) {
         continue;
       }
+      if (value instanceof Omit) {
+        throw new ExpressionException(where, "omit leaves out a whole argument: '" + p.text()
+            + "' cannot be written into a longer text");
+      }
       if (value == null || value instanceof Undefined) {
         String what = value == null ? "'" + p.text() + "' is none" : undefined(p.text(), (Undefined) value);
         throw new ExpressionException(where, what + ", so it cannot be written into text; give a fallback: "

@@ -770,4 +770,31 @@ class ExecSemanticsTests {
     assertThat(l.abortReason).contains("invariant 'a second pump is online' does not hold, so batch [h1, h2, h3, h4] was not started")
         .contains("int(probe.stdout) >= 2 did not hold");
   }
+
+  @Test
+  void anArgumentWhoseValueIsOmitIsLeftOut() {
+    RecordingListener l = fixture().run("""
+        - hosts: h1
+          tasks:
+            - name: chdir left out
+              command:
+                cmd: /bin/echo hi
+                chdir: "{{ not_set | default(omit) }}"
+              register: r
+              changed_when: false
+            - name: it ran where it would have without chdir
+              assert:
+                that: r.stdout == 'hi'
+            - name: omit written into text is an error
+              command: "/bin/echo {{ omit }}"
+              ignore_errors: true
+              register: bad
+            - name: which says why
+              assert:
+                that: "'whole argument' in bad.msg"
+        """);
+    assertThat(l.of("chdir left out")).containsExactly("ok h1");
+    assertThat(l.of("it ran where it would have without chdir")).containsExactly("ok h1");
+    assertThat(l.of("which says why")).containsExactly("ok h1");
+  }
 }
