@@ -88,18 +88,25 @@ public record ArgSpec(Map<String, Arg> args, String freeForm, boolean openKeys) 
    * {@code {freeForm: string}}) and reports every problem. Returns null when the shape is wrong.
    */
   public YMap check(String action, SourcePosition actionAt, YNode written, Diagnostics out) {
-    YMap map;
-    if (written instanceof YMap m) {
-      map = m;
-    } else if (written instanceof YScalar s && s.isNull() && requiredNames().isEmpty()) {
-      return new YMap(List.of(), s.position());
-    } else if (written instanceof YScalar s && freeForm != null && !s.isNull()) {
-      map = new YMap(List.of(new YMap.Entry(new YScalar(freeForm, freeForm, false, s.position()), s)),
-          s.position());
-    } else {
-      out.error(ARGUMENTS, written.position(), "'" + action + "' takes a mapping of arguments"
-          + (freeForm != null ? " or a string" : "") + ", not " + written.describe());
+    return check(action, actionAt, written, null, out);
+  }
+
+  /**
+   * The same, with the task's {@code args:} mapping merged in first (Ansible's way of giving a
+   * free-form action its other arguments: {@code command: ls} with {@code args: {chdir: /tmp}}).
+   * The merged arguments are checked as one; a name given both in the action and in
+   * {@code args} is refused (Ansible lets the action's own value win, silently).
+   *
+   * @param taskArgs the task's {@code args:}, or null when it has none
+   */
+  public YMap check(String action, SourcePosition actionAt, YNode written, YMap taskArgs,
+      Diagnostics out) {
+    YMap map = normalise(action, written, taskArgs != null, out);
+    if (map == null) {
       return null;
+    }
+    if (taskArgs != null) {
+      map = merge(action, map, written instanceof YScalar, taskArgs, out);
     }
     for (YMap.Entry e : map.entries()) {
       Arg arg = args.get(e.name());
@@ -123,6 +130,40 @@ public record ArgSpec(Map<String, Arg> args, String freeForm, boolean openKeys) 
       }
     }
     return map;
+  }
+
+  /** The written arguments as a mapping: a free-form string becomes {@code {freeForm: string}}. */
+  private YMap normalise(String action, YNode written, boolean hasArgs, Diagnostics out) {
+    if (written instanceof YMap m) {
+      return m;
+    }
+    if (written instanceof YScalar s && s.isNull() && (hasArgs || requiredNames().isEmpty())) {
+      return new YMap(List.of(), s.position());
+    }
+    if (written instanceof YScalar s && freeForm != null && !s.isNull()) {
+      return new YMap(List.of(new YMap.Entry(new YScalar(freeForm, freeForm, false, s.position()), s)),
+          s.position());
+    }
+    out.error(ARGUMENTS, written.position(), "'" + action + "' takes a mapping of arguments"
+        + (freeForm != null ? " or a string" : "") + ", not " + written.describe());
+    return null;
+  }
+
+  /** The action's own arguments, then those of {@code args} that it does not give itself. */
+  private YMap merge(String action, YMap own, boolean freeFormText, YMap taskArgs, Diagnostics out) {
+    List<YMap.Entry> entries = new ArrayList<>(own.entries());
+    for (YMap.Entry e : taskArgs.entries()) {
+      YMap.Entry mine = own.entry(e.name()).orElse(null);
+      if (mine == null) {
+        entries.add(e);
+        continue;
+      }
+      String where = freeFormText ? "as the text after '" + action + ":'"
+          : "in '" + action + "' (line " + mine.key().position().line() + ")";
+      out.error(ARGUMENTS, e.key().position(), "'" + e.name() + "' is given both " + where
+          + " and in 'args': give it once");
+    }
+    return new YMap(entries, own.position());
   }
 
   private List<String> requiredNames() {

@@ -7,7 +7,7 @@ import java.util.stream.Collectors;
  * When a batch's failures stop the run. Checked after every task, outside blocks that may still
  * rescue: {@code any_errors_fatal} stops at the first failed host; {@code max_fail_percentage}
  * stops when the failed share of the batch EXCEEDS the limit (equal is allowed), as in Ansible.
- * Unreachable hosts count as failed for both.
+ * Unreachable hosts count as failed for both; hosts a meta task ended do not.
  */
 final class FailureRules {
   private final List<HostState> batch;
@@ -24,7 +24,7 @@ final class FailureRules {
     if (inh.rescueDepth() > 0) {
       return;
     }
-    List<HostState> down = batch.stream().filter(h -> !h.active()).toList();
+    List<HostState> down = batch.stream().filter(HostState::down).toList();
     if (down.isEmpty()) {
       return;
     }
@@ -45,7 +45,7 @@ final class FailureRules {
 
   /** Ansible's rule: when every host of a batch has failed, the play and the run stop. */
   void afterBatch() {
-    if (!batch.isEmpty() && batch.stream().noneMatch(HostState::active)) {
+    if (!batch.isEmpty() && batch.stream().allMatch(HostState::down)) {
       throw new AbortRun("every host of the batch failed (" + names(batch) + ")");
     }
   }

@@ -14,6 +14,11 @@ final class HostState {
   final Set<String> notified = new LinkedHashSet<>();
   boolean failed;
   boolean unreachable;
+  /**
+   * Out of the play running now by {@code meta: end_host}, {@code end_batch} or {@code end_play}:
+   * not failed, and back in the next play.
+   */
+  boolean ended;
   /** The task that last failed on this host, and why: for gate and abort messages. */
   String lastFailure;
   /** How many times each task position ran on this host: a step's identity for --resume. */
@@ -31,7 +36,19 @@ final class HostState {
     this.name = name;
   }
 
+  /** Failed or unreachable: out of the run, and counted by the failure rules. */
+  boolean down() {
+    return failed || unreachable;
+  }
+
+  /** Still taking part in the play: not down, and not ended by a meta task. */
   boolean active() {
-    return !failed && !unreachable;
+    return !down() && !ended;
+  }
+
+  /** A play begins: what meta tasks and notifications of the play before meant is over. */
+  void enterPlay() {
+    ended = false;
+    notified.clear();
   }
 }

@@ -10,6 +10,8 @@ import io.runbook.load.PlaybookLoader;
 import io.runbook.model.ActionTask;
 import io.runbook.model.BlockTask;
 import io.runbook.model.IncludeTask;
+import io.runbook.model.Meta;
+import io.runbook.model.MetaTask;
 import io.runbook.model.Play;
 import io.runbook.model.Playbook;
 import io.runbook.model.TaskNode;
@@ -20,9 +22,11 @@ import io.runbook.yaml.YNode;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Builds the {@link RunPlan} of a playbook on an inventory without touching a host: the same
@@ -71,16 +75,23 @@ public final class Planner {
     }
     List<List<RunPlan.Step>> perBatch = new ArrayList<>();
     Inherited inh = Inherited.forPlay(play);
+    boolean playEnded = false;
     for (List<String> batch : batches) {
-      List<RunPlan.Step> steps = new ArrayList<>();
-      perBatch.add(steps);
       scope.batch(batch);
-      walk("before_batch", play.beforeBatch(), List.of("localhost"), inh, scope, steps, run);
-      for (List<TaskNode> section : List.of(play.preTasks(), play.tasks(), play.postTasks())) {
-        walk("task", section, batch, inh, scope, steps, run);
+      BatchSteps steps = new BatchSteps(run, scope);
+      if (playEnded) {
+        // meta: end_play ended the play in an earlier batch: this one never starts
+        steps.ended.addAll(batch);
+        steps.ended.add("localhost");
       }
-      walk("handler", play.handlers(), batch, inh, scope, steps, run);
-      walk("after_batch", play.afterBatch(), List.of("localhost"), inh, scope, steps, run);
+      steps.walk("before_batch", play.beforeBatch(), List.of("localhost"), inh);
+      for (List<TaskNode> section : List.of(play.preTasks(), play.tasks(), play.postTasks())) {
+        steps.walk("task", section, batch, inh);
+      }
+      steps.walk("handler", play.handlers(), batch, inh);
+      steps.walk("after_batch", play.afterBatch(), List.of("localhost"), inh);
+      perBatch.add(steps.out);
+      playEnded |= steps.endsPlay;
     }
     List<String> invariants = play.invariants().stream()
         .map(i -> i.name() + ": " + i.action() + " probe, " + i.that().stream().map(io.runbook.model.Guard::text)
@@ -88,30 +99,86 @@ public final class Planner {
     return new RunPlan.Play(play.displayName(), pattern, batches, merge(perBatch), invariants);
   }
 
-  private void walk(String kind, List<TaskNode> nodes, List<String> hosts, Inherited inh,
-      PlayScope scope, List<RunPlan.Step> out, RunContext run) {
-    for (TaskNode node : nodes) {
-      Inherited here = inh.plus(node.options());
-      if (node instanceof BlockTask b) {
-        walk(kind, b.block(), hosts, here, scope, out, run);
-        walk(kind, b.rescue(), hosts, here, scope, out, run);
-        walk(kind, b.always(), hosts, here, scope, out, run);
-        continue;
+  /**
+   * The steps of one batch, and the hosts a meta task certainly takes out of the play by then
+   * (an {@code end_host}, {@code end_batch} or {@code end_play} whose guard holds when planned):
+   * their later steps have the verdict {@code ended}.
+   */
+  private final class BatchSteps {
+    final List<RunPlan.Step> out = new ArrayList<>();
+    final Set<String> ended = new HashSet<>();
+    boolean endsPlay;
+    private int inRescue;
+    private final RunContext run;
+    private final PlayScope scope;
+
+    BatchSteps(RunContext run, PlayScope scope) {
+      this.run = run;
+      this.scope = scope;
+    }
+
+    void walk(String kind, List<TaskNode> nodes, List<String> hosts, Inherited inh) {
+      for (TaskNode node : nodes) {
+        Inherited here = inh.plus(node.options());
+        if (node instanceof BlockTask b) {
+          walk(kind, b.block(), hosts, here);
+          inRescue++; // runs only if the block fails: ends nothing for certain
+          walk(kind, b.rescue(), hosts, here);
+          inRescue--;
+          walk(kind, b.always(), hosts, here);
+          continue;
+        }
+        if (kind.equals("task") && !run.tags.selects(here.tags())) {
+          continue;
+        }
+        String at = node.options().position().toString();
+        if (node instanceof MetaTask m) {
+          out.add(new RunPlan.Step(kind, m.displayName(), "meta: " + m.meta().written(), at,
+              meta(kind, m, hosts, here)));
+          continue;
+        }
+        Map<String, String> verdicts = new LinkedHashMap<>();
+        for (String h : hosts) {
+          verdicts.put(h, ended.contains(h) ? "ended" : kind.equals("handler") ? "if notified" : verdict(here, scope, h));
+        }
+        if (node instanceof ActionTask t) {
+          out.add(new RunPlan.Step(kind, t.displayName(), t.action(), at, verdicts));
+        } else {
+          IncludeTask i = (IncludeTask) node;
+          out.add(new RunPlan.Step("include", String.valueOf(i.file().toPlain()), "include_tasks", at, verdicts));
+        }
       }
-      if (kind.equals("task") && !run.tags.selects(here.tags())) {
-        continue;
-      }
+    }
+
+    /** A meta step's verdicts; the hosts it certainly ends are ended for the steps after it. */
+    private Map<String, String> meta(String kind, MetaTask m, List<String> hosts, Inherited inh) {
       Map<String, String> verdicts = new LinkedHashMap<>();
+      List<String> left = hosts.stream().filter(h -> !ended.contains(h)).toList();
+      // end_play and end_batch are decided by the first host of the batch still in the play
+      String once = m.meta().perHost() || left.isEmpty() ? null : decide(kind, inh, left.get(0));
       for (String h : hosts) {
-        verdicts.put(h, kind.equals("handler") ? "if notified" : verdict(here, scope, h));
+        String v = ended.contains(h) ? "ended" : once != null ? once : decide(kind, inh, h);
+        verdicts.put(h, v.equals("runs") ? acts(m.meta()) : v);
       }
-      if (node instanceof ActionTask t) {
-        out.add(new RunPlan.Step(kind, t.displayName(), t.action(), t.options().position().toString(), verdicts));
-      } else {
-        IncludeTask i = (IncludeTask) node;
-        out.add(new RunPlan.Step("include", String.valueOf(i.file().toPlain()), "include_tasks",
-            i.options().position().toString(), verdicts));
+      if (inRescue == 0 && verdicts.containsValue(acts(m.meta()))) {
+        switch (m.meta()) {
+          case END_HOST -> verdicts.forEach((h, v) -> {
+            if (v.equals(acts(Meta.END_HOST))) {
+              ended.add(h);
+            }
+          });
+          case END_PLAY, END_BATCH -> {
+            ended.addAll(scope.batch());
+            endsPlay |= m.meta() == Meta.END_PLAY;
+          }
+          default -> { }
+        }
       }
+      return verdicts;
+    }
+
+    private String decide(String kind, Inherited inh, String host) {
+      return kind.equals("handler") ? "if notified" : verdict(inh, scope, host);
     }
   }
 
@@ -121,6 +188,17 @@ public final class Planner {
     } catch (ExpressionException e) {
       return "at run time";
     }
+  }
+
+  /** What a meta does for a host whose guard holds. */
+  private static String acts(Meta meta) {
+    return switch (meta) {
+      case FLUSH_HANDLERS -> "runs notified handlers";
+      case END_PLAY -> "ends the play";
+      case END_BATCH -> "ends the batch";
+      case END_HOST -> "ends the play for the host";
+      case NOOP -> "does nothing";
+    };
   }
 
   /**

@@ -2,7 +2,6 @@ package io.runbook.exec;
 
 import io.runbook.expr.ExpressionException;
 import io.runbook.load.VarsFiles;
-import io.runbook.model.ActionTask;
 import io.runbook.model.Play;
 import io.runbook.model.TaskNode;
 import io.runbook.source.InvalidInputException;
@@ -37,7 +36,8 @@ final class PlayRunner {
     if (run.options.limit() != null) {
       hosts = new ArrayList<>(run.inventory.limit(hosts, run.options.limit()));
     }
-    hosts.removeIf(h -> !run.host(h).active()); // failed hosts leave the run, as in Ansible
+    hosts.removeIf(h -> run.host(h).down()); // failed hosts leave the run, as in Ansible
+    hosts.forEach(h -> run.host(h).enterPlay());
     order(hosts);
     run.listener.playStarted(play.displayName(), hosts);
     if (hosts.isEmpty()) {
@@ -65,13 +65,14 @@ final class PlayRunner {
     int forks = play.forks() != null ? play.forks() : run.options.forks();
     ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(forks, hosts.size())),
         daemonThreads());
+    PlayEnd end = new PlayEnd();
     InvariantWatch watch = play.invariants().isEmpty() ? null : new InvariantWatch(run, scope, play);
     run.invariants = watch;
     if (watch != null) {
       watch.start();
     }
     try {
-      for (int i = 0; i < batches.size(); i++) {
+      for (int i = 0; i < batches.size() && !end.ended(); i++) {
         List<String> batch = batches.get(i);
         synchronized (run.recap) {
           // The recap lists hosts in the order they are taken, not in the order forks finish.
@@ -80,7 +81,7 @@ final class PlayRunner {
         if (batches.size() > 1) {
           run.listener.batchStarted(i + 1, batches.size(), batch);
         }
-        batch(scope, batch, maxFail, pool);
+        batch(scope, batch, maxFail, pool, end);
       }
     } finally {
       pool.shutdownNow();
@@ -92,20 +93,25 @@ final class PlayRunner {
     run.listener.playFinished(play.displayName());
   }
 
-  private void batch(PlayScope scope, List<String> names, Double maxFail, ExecutorService pool)
-      throws InterruptedException {
+  /**
+   * One batch: its gates, its sections, each followed by its handlers. After a meta task ended
+   * the batch (end_batch, end_play) its hosts do nothing more, but the after_batch gate still
+   * checks what the batch did before anything else is touched.
+   */
+  private void batch(PlayScope scope, List<String> names, Double maxFail, ExecutorService pool,
+      PlayEnd end) throws InterruptedException {
     scope.batch(names);
     List<HostState> states = names.stream().map(run::host).toList();
     FailureRules rules = new FailureRules(states, play.anyErrorsFatal(), maxFail);
-    TaskWalker walker = new TaskWalker(run, scope, pool, rules);
     Inherited inh = Inherited.forPlay(play);
+    TaskWalker walker = new TaskWalker(run, scope, pool, rules, new Handlers(play.handlers(), inh), end);
     if (run.invariants != null) {
       run.invariants.admit(names);
     }
     gate("before_batch", play.beforeBatch(), walker, inh, names);
     for (List<TaskNode> section : List.of(play.preTasks(), play.tasks(), play.postTasks())) {
       walker.walk(section, states, inh);
-      flushHandlers(walker, states, inh);
+      walker.flushHandlers(states);
     }
     rules.afterBatch();
     gate("after_batch", play.afterBatch(), walker, inh, names);
@@ -121,30 +127,15 @@ final class PlayRunner {
       return;
     }
     HostState controller = run.host("localhost");
-    walker.walk(tasks, List.of(controller), inh, which.toUpperCase(java.util.Locale.ROOT).replace('_', ' '));
-    if (!controller.active()) {
-      throw new AbortRun(which + " gate failed for batch " + batch + ": " + controller.lastFailure);
+    boolean ended = controller.ended; // localhost may be a host of the play, ended by a meta task
+    controller.ended = false;
+    try {
+      walker.walk(tasks, List.of(controller), inh, which.toUpperCase(java.util.Locale.ROOT).replace('_', ' '));
+    } finally {
+      controller.ended = ended;
     }
-  }
-
-  private void flushHandlers(TaskWalker walker, List<HostState> states, Inherited inh)
-      throws InterruptedException {
-    for (TaskNode handler : play.handlers()) {
-      List<String> names = new ArrayList<>(handler.options().listen());
-      if (handler.options().name() != null) {
-        names.add(handler.options().name());
-      }
-      List<HostState> notified = states.stream()
-          .filter(h -> h.active() && names.stream().anyMatch(h.notified::contains)).toList();
-      if (notified.isEmpty()) {
-        continue;
-      }
-      notified.forEach(h -> h.notified.removeAll(names));
-      if (handler instanceof ActionTask task) {
-        walker.action(task, notified, inh.plus(task.options()), true);
-      } else {
-        walker.walk(List.of(handler), notified, inh);
-      }
+    if (controller.down()) {
+      throw new AbortRun(which + " gate failed for batch " + batch + ": " + controller.lastFailure);
     }
   }
 

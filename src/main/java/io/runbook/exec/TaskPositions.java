@@ -3,6 +3,7 @@ package io.runbook.exec;
 import io.runbook.model.ActionTask;
 import io.runbook.model.BlockTask;
 import io.runbook.model.IncludeTask;
+import io.runbook.model.MetaTask;
 import io.runbook.model.TaskNode;
 import java.util.HashSet;
 import java.util.List;
@@ -26,8 +27,8 @@ final class TaskPositions {
         collect(b.block(), out);
         collect(b.rescue(), out);
         collect(b.always(), out);
-      } else if (n instanceof IncludeTask i) {
-        out.add(i.options().position().toString());
+      } else if (n instanceof IncludeTask || n instanceof MetaTask) {
+        out.add(n.options().position().toString());
       }
     }
   }

@@ -4,6 +4,7 @@ import io.runbook.expr.ExpressionException;
 import io.runbook.model.ActionTask;
 import io.runbook.model.BlockTask;
 import io.runbook.model.IncludeTask;
+import io.runbook.model.MetaTask;
 import io.runbook.model.TaskNode;
 import io.runbook.report.TaskEvent;
 import io.runbook.source.InvalidInputException;
@@ -30,14 +31,28 @@ final class TaskWalker {
   private final ActionRunner actions;
   private final ExecutorService forks;
   private final FailureRules rules;
+  private final Handlers handlers;
+  private final MetaRunner metas;
   private final Map<Path, List<TaskNode>> includes = new LinkedHashMap<>();
 
-  TaskWalker(RunContext run, PlayScope play, ExecutorService forks, FailureRules rules) {
+  TaskWalker(RunContext run, PlayScope play, ExecutorService forks, FailureRules rules,
+      Handlers handlers, PlayEnd playEnd) {
     this.run = run;
     this.play = play;
     this.actions = new ActionRunner(run, play);
     this.forks = forks;
     this.rules = rules;
+    this.handlers = handlers;
+    this.metas = new MetaRunner(run, play, playEnd);
+  }
+
+  /** Runs the handlers that these hosts notified and that did not run since. */
+  void flushHandlers(List<HostState> hosts) throws InterruptedException {
+    handlers.flush(this, hosts);
+  }
+
+  boolean flushingHandlers() {
+    return handlers.flushing();
   }
 
   void walk(List<TaskNode> nodes, List<HostState> hosts, Inherited inh) throws InterruptedException {
@@ -54,6 +69,8 @@ final class TaskWalker {
         action(task, hosts, inh.plus(task.options()), kind);
       } else if (node instanceof BlockTask block) {
         block(block, hosts, inh.plus(block.options()));
+      } else if (node instanceof MetaTask meta) {
+        meta(meta, hosts, inh.plus(meta.options()), kind);
       } else {
         include((IncludeTask) node, hosts, inh.plus(node.options()));
       }
@@ -102,6 +119,20 @@ final class TaskWalker {
       invokeAll(jobs);
     }
     Interruption.checkpoint();
+    rules.afterTask(active, inh);
+  }
+
+  /** A meta task: selected by tags as any task, then decided and applied by {@link MetaRunner}. */
+  private void meta(MetaTask task, List<HostState> hosts, Inherited inh, String kind)
+      throws InterruptedException {
+    if (kind.equals("TASK") && !run.tags.selects(inh.tags())) {
+      return;
+    }
+    List<HostState> active = hosts.stream().filter(HostState::active).toList();
+    if (active.isEmpty()) {
+      return;
+    }
+    metas.run(task, active, inh, kind, this);
     rules.afterTask(active, inh);
   }
 
@@ -171,7 +202,7 @@ final class TaskWalker {
     if (!block.always().isEmpty()) {
       List<HostState> stillFailed = entered.stream().filter(h -> h.failed && !h.unreachable).toList();
       stillFailed.forEach(h -> h.failed = false);
-      List<HostState> forAlways = entered.stream().filter(h -> !h.unreachable).toList();
+      List<HostState> forAlways = entered.stream().filter(h -> !h.unreachable && !h.ended).toList();
       try {
         walk(block.always(), forAlways, inh);
       } finally {

@@ -21,7 +21,7 @@ record Binding(Callable callable, String kind, int[] source, int variadic, int f
     int variadic = c.variadic() ? indexOfVariadic(params) : -1;
     int fixedPositional = variadic < 0 ? params.size() : variadic;
     if (variadic < 0 && positional > params.size()) {
-      throw new ExpressionError(at, c.usage(kind) + ", not " + positional + " arguments");
+      throw new ExpressionError(at, c.usage(kind) + ", not " + positional + (positional == 1 ? " argument" : " arguments"));
     }
     int[] source = new int[params.size()];
     Arrays.fill(source, -1);

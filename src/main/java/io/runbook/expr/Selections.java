@@ -41,6 +41,9 @@ final class Selections {
   static Object map(Object v, Args a) {
     List<Object> out = new ArrayList<>();
     if (a.has(2)) {
+      if (v instanceof Map) {
+        throw overMapping(a);
+      }
       Object attr = a.get(2);
       for (Object item : a.iterable(v)) {
         Object x = attribute(item, attr, a.at);
@@ -66,6 +69,9 @@ final class Selections {
 
   /** select/reject ({@code byAttribute} false) and selectattr/rejectattr. */
   static Object select(Object v, Args a, boolean keep, boolean byAttribute) {
+    if (byAttribute && v instanceof Map) {
+      throw overMapping(a);
+    }
     int testSlot = byAttribute ? 1 : 0;
     Callable test = null;
     if (a.has(testSlot)) {
@@ -100,7 +106,9 @@ final class Selections {
     return found;
   }
 
-  static boolean isMapping(Object x) {
-    return x instanceof Map;
+  /** As in Jinja2 a mapping gives its keys; by attribute, what was meant is its values or items. */
+  private static ExpressionError overMapping(Args a) {
+    return a.fail("a mapping gives its keys, which have no attributes: write x | dict2items"
+        + " (attributes key and value.NAME) or x.values()");
   }
 }

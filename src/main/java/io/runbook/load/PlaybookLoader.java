@@ -195,6 +195,7 @@ public final class PlaybookLoader {
     List<TaskNode> beforeBatch = tasks.tasks(play.get("before_batch"), "before_batch", baseDir);
     List<TaskNode> afterBatch = tasks.tasks(play.get("after_batch"), "after_batch", baseDir);
     new HandlerCheck(in).check(handlers, List.of(pre, main, post));
+    new MetaPlacement(in).check(handlers, beforeBatch, afterBatch);
     return new Play(name, play.position(), hosts, serial, maxFail,
         play.has("any_errors_fatal") && Boolean.TRUE.equals(in.bool(play.get("any_errors_fatal"), "any_errors_fatal")),
         order, vars, varsFiles(play.get("vars_files"), baseDir, in, tasks.sources()), pre, main, post, handlers,

@@ -2,12 +2,15 @@ package io.runbook.load;
 
 import io.runbook.action.Action;
 import io.runbook.action.ActionRegistry;
+import io.runbook.action.ArgSpec;
 import io.runbook.expr.Expressions;
 import io.runbook.model.ActionTask;
 import io.runbook.model.BlockTask;
 import io.runbook.model.Guard;
 import io.runbook.model.IncludeTask;
 import io.runbook.model.LoopControl;
+import io.runbook.model.Meta;
+import io.runbook.model.MetaTask;
 import io.runbook.model.RetryPolicy;
 import io.runbook.model.TaskNode;
 import io.runbook.model.TaskOptions;
@@ -32,8 +35,12 @@ final class TaskParser {
       "delay", "until", "backoff", "max_delay", "failed_when", "changed_when", "ignore_errors",
       "loop", "with_items", "loop_control", "notify", "listen", "tags", "delegate_to", "run_once",
       "become", "become_user", "no_log", "timeout", "check_mode", "environment", "vars");
+  /** Keywords only a task that runs an action takes. */
+  static final Set<String> ACTION_KEYS = NodeReader.setOf("args");
   private static final Set<String> BLOCK_KEYS = NodeReader.setOf("block", "rescue", "always",
       "rerun_on_resume");
+  /** The keywords that mean something on a meta task. */
+  private static final List<String> META_KEYS = List.of("name", "when", "tags", "vars", "listen");
   private static final Set<String> LOOP_CONTROL_KEYS =
       NodeReader.setOf("loop_var", "index_var", "label", "pause");
   private static final String[] ACTION_PREFIXES = {"ansible.builtin.", "ansible.legacy."};
@@ -90,7 +97,8 @@ final class TaskParser {
     List<YMap.Entry> actionKeys = new ArrayList<>();
     boolean isBlock = task.has("block");
     for (YMap.Entry e : task.entries()) {
-      boolean known = TASK_KEYS.contains(e.name()) || isBlock && BLOCK_KEYS.contains(e.name());
+      boolean known = TASK_KEYS.contains(e.name()) || ACTION_KEYS.contains(e.name())
+          || isBlock && BLOCK_KEYS.contains(e.name());
       if (!known) {
         actionKeys.add(e);
       }
@@ -99,6 +107,7 @@ final class TaskParser {
       for (YMap.Entry e : actionKeys) {
         in.error(e.key(), "a block cannot also run '" + e.name() + "': put it in a task inside the block");
       }
+      notForActions(task, "a block");
       TaskOptions options = options(task);
       Boolean rerun = task.has("rerun_on_resume") ? in.bool(task.get("rerun_on_resume"), "rerun_on_resume") : null;
       return new BlockTask(options, tasks(task.get("block"), "block", baseDir),
@@ -121,12 +130,63 @@ final class TaskParser {
     String name = actionName(action.name());
     switch (name) {
       case "import_tasks":
+        notForActions(task, "import_tasks");
         return importTasks(options, action, baseDir);
       case "include_tasks":
+        notForActions(task, "include_tasks");
         return includeTasks(options, action, baseDir);
+      case "meta":
+        return metaTask(task, options, action);
       default:
-        return actionTask(options, name, action);
+        return actionTask(options, name, action, task.get("args"));
     }
+  }
+
+  /** {@code args} gives an action its arguments: a block, an import or an include has none. */
+  private void notForActions(YMap task, String what) {
+    task.entry("args").ifPresent(e -> in.error(e.key(), "'args' gives an action its arguments, and "
+        + what + " runs no action" + (what.equals("a block") ? ": put it on a task inside the block" : "")));
+  }
+
+  /**
+   * {@code meta: end_play} and the others runbook supports. Only {@code name}, {@code when},
+   * {@code tags}, {@code vars} and (in handlers) {@code listen} mean something on a meta task;
+   * any other keyword is refused rather than ignored as Ansible does.
+   */
+  private TaskNode metaTask(YMap task, TaskOptions options, YMap.Entry entry) {
+    Meta meta = null;
+    if (entry.value() instanceof YScalar s && s.isString()) {
+      meta = Meta.parse(s.text().trim());
+      if (meta == null) {
+        in.error(ArgSpec.ARGUMENTS, s, "unknown meta '" + s.text() + "'" + unsupportedMeta(s.text().trim())
+            + ": runbook's meta tasks are " + String.join(", ", Meta.names()));
+      }
+    } else {
+      in.error(ArgSpec.ARGUMENTS, entry.value(), "'meta' takes one of " + String.join(", ", Meta.names())
+          + ", not " + entry.value().describe());
+    }
+    for (YMap.Entry e : task.entries()) {
+      if (e != entry && !META_KEYS.contains(e.name())) {
+        in.error(e.key(), "'" + e.name() + "' has no effect on a meta task (it takes "
+            + String.join(", ", META_KEYS) + ")");
+      }
+    }
+    if (meta == Meta.NOOP && task.has("when")) {
+      in.error(task.entry("when").get().key(), "'when' has no effect on meta: noop, which does nothing");
+    }
+    return meta == null ? null : new MetaTask(options, meta, entry.key().position());
+  }
+
+  /** Why runbook has no such meta, for the ones Ansible has. */
+  private static String unsupportedMeta(String value) {
+    return switch (value) {
+      case "clear_facts" -> " (runbook gathers no facts)";
+      case "clear_host_errors" -> " (a host that failed stays out of the run)";
+      case "refresh_inventory" -> " (the inventory is read once, before the run)";
+      case "reset_connection" -> " (connections are opened as needed and closed when the run ends)";
+      case "end_role", "role_complete" -> " (runbook has no roles)";
+      default -> NodeReader.nearest(value, Meta.names());
+    };
   }
 
   private static String actionName(String written) {
@@ -138,7 +198,7 @@ final class TaskParser {
     return written;
   }
 
-  private TaskNode actionTask(TaskOptions options, String name, YMap.Entry entry) {
+  private TaskNode actionTask(TaskOptions options, String name, YMap.Entry entry, YNode argsNode) {
     Action action = actions.get(name);
     if (action == null) {
       String hint = NodeReader.nearest(name, actions.names());
@@ -146,7 +206,11 @@ final class TaskParser {
           + (hint.isEmpty() ? " (actions: " + String.join(", ", actions.names()) + ")" : hint));
       return null;
     }
-    YMap args = action.spec().check(name, entry.key().position(), entry.value(), in.diagnostics());
+    YMap extra = argsKeyword(argsNode);
+    if (argsNode != null && extra == null) {
+      return null;
+    }
+    YMap args = action.spec().check(name, entry.key().position(), entry.value(), extra, in.diagnostics());
     if (args == null) {
       return null;
     }
@@ -161,6 +225,26 @@ final class TaskParser {
       guards.check(in.guards(args.get("that")));
     }
     return new ActionTask(options, name, args, entry.key().position());
+  }
+
+  /**
+   * The task's {@code args:} as a mapping written in the playbook (null when absent, or wrong:
+   * then reported). Ansible also takes a template here; runbook checks arguments when the
+   * playbook loads, so they cannot come from a variable.
+   */
+  private YMap argsKeyword(YNode node) {
+    if (node == null) {
+      return null;
+    }
+    if (node instanceof YScalar s && s.isNull()) {
+      return new YMap(List.of(), s.position());
+    }
+    if (node instanceof YScalar s && Expressions.isTemplate(s.text())) {
+      in.error(ArgSpec.ARGUMENTS, node, "'args' must be a mapping written in the playbook, not a template:"
+          + " arguments are checked when the playbook loads (write them out, or put them in the action)");
+      return null;
+    }
+    return in.map(node, "args");
   }
 
   private TaskNode importTasks(TaskOptions options, YMap.Entry entry, Path baseDir) {

@@ -1,10 +1,10 @@
 package io.runbook.model;
 
 /**
- * Something in a task list: an action, a block, or a dynamic include. Dispatch through
+ * Something in a task list: an action, a block, a dynamic include, or a meta step. Dispatch through
  * {@link Visitor} keeps every consumer exhaustive on Java 17.
  */
-public sealed interface TaskNode permits ActionTask, BlockTask, IncludeTask {
+public sealed interface TaskNode permits ActionTask, BlockTask, IncludeTask, MetaTask {
 
   TaskOptions options();
 
@@ -17,5 +17,7 @@ public sealed interface TaskNode permits ActionTask, BlockTask, IncludeTask {
     R visitBlock(BlockTask block);
 
     R visitInclude(IncludeTask include);
+
+    R visitMeta(MetaTask meta);
   }
 }

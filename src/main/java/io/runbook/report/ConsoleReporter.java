@@ -44,6 +44,10 @@ public final class ConsoleReporter implements RunListener {
 
   @Override
   public synchronized void hostResult(HostResult r) {
+    if (r.task().action().equals("meta") && r.status() == HostResult.Status.OK) {
+      meta(r);
+      return;
+    }
     String who = r.delegatedTo() == null ? r.host() : r.host() + " -> " + r.delegatedTo();
     String item = r.item() == null ? "" : " => (item=" + r.item() + ")";
     for (HostResult.Diff d : r.diffs()) {
@@ -66,6 +70,19 @@ public final class ConsoleReporter implements RunListener {
       }
       case UNREACHABLE -> line(colors.red("fatal: [" + who + "]: UNREACHABLE! => "
           + json(unreachable(r))));
+    }
+  }
+
+  /**
+   * A meta task that acted: a host or batch leaving the play says so; a flush shows as its
+   * RUNNING HANDLER banners, and a noop as nothing (both say what they did with -v). Ansible
+   * prints these lines only with -vv.
+   */
+  private void meta(HostResult r) {
+    if (r.message() != null) {
+      line(colors.cyan("META: " + r.message()));
+    } else if (verbose) {
+      line(colors.cyan("META: " + r.result().get("msg")));
     }
   }
 

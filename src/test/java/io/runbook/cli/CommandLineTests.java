@@ -65,6 +65,29 @@ class CommandLineTests {
   }
 
   @Test
+  void anUnknownMetaOrArgumentInArgsIsRefusedWithExitFourBeforeAnythingRuns(@TempDir Path dir) throws Exception {
+    Path play = dir.resolve("meta.yml");
+    Files.writeString(play, """
+        - hosts: all
+          tasks:
+            - name: touch
+              command: touch %s/touched
+              args: {chdri: /tmp}
+            - meta: clear_host_errors
+        """.formatted(dir));
+    Path inv = dir.resolve("hosts.yml");
+    Files.writeString(inv, "all: {vars: {ansible_connection: local}, hosts: {h1: }}\n");
+    assertThat(run("run", play.toString(), "-i", inv.toString())).isEqualTo(4);
+    assertThat(err.toString())
+        .contains(play + ":5:14: 'command' has no argument 'chdri' (did you mean 'chdir'?)")
+        .contains(play + ":6:13: unknown meta 'clear_host_errors' (a host that failed stays out of the run):"
+            + " runbook's meta tasks are flush_handlers, end_play, end_batch, end_host, noop")
+        .contains("2 errors; nothing was run.")
+        .doesNotContain("Exception").doesNotContain("\tat ");
+    assertThat(dir.resolve("touched")).doesNotExist();
+  }
+
+  @Test
   void badOptionsExitFive() {
     assertThat(run("run")).isEqualTo(5);
     assertThat(run("run", "x.yml", "--output", "xml")).isEqualTo(5);

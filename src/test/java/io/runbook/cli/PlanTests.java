@@ -94,4 +94,36 @@ class PlanTests {
         "--state-dir", dir.resolve("state").toString())).isZero();
     assertThat(dir.resolve("ran")).exists();
   }
+
+  @Test
+  void metaStepsShowWhatTheyDoAndTheHostsTheyEndAreEndedInTheStepsAfter() throws Exception {
+    Path inv = dir.resolve("hosts.yml");
+    Files.writeString(inv, "all: {vars: {ansible_connection: local}, hosts: {p1: , p2: , p3: , p4: }}\n");
+    Path play = dir.resolve("p.yml");
+    Files.writeString(play, """
+        - hosts: all
+          serial: 2
+          tasks:
+            - meta: flush_handlers
+            - {name: end p2, meta: end_host, when: inventory_hostname == 'p2'}
+            - {name: probe, command: "true", register: r}
+            - {name: maybe, meta: end_batch, when: r.rc == 0}
+            - {name: stop, meta: end_play}
+            - {name: never, debug: {msg: x}}
+        """);
+    assertThat(run("plan", play.toString(), "-i", inv.toString(), "--format", "json")).isZero();
+    JsonNode steps = new ObjectMapper().readTree(out.toString()).at("/plays/0/steps");
+    assertThat(steps.get(0).get("action").asText()).isEqualTo("meta: flush_handlers");
+    assertThat(steps.get(0).get("name").asText()).isEqualTo("meta: flush_handlers");
+    assertThat(steps.get(0).get("verdicts").get("p1").asText()).isEqualTo("runs notified handlers");
+    // the end_play below has no guard: it ends the play in the first batch, so the second never runs
+    assertThat(steps.get(1).get("verdicts").toString()).isEqualTo(
+        "{\"p1\":\"skipped\",\"p2\":\"ends the play for the host\",\"p3\":\"ended\",\"p4\":\"ended\"}");
+    assertThat(steps.get(2).get("verdicts").get("p2").asText()).isEqualTo("ended");
+    assertThat(steps.get(3).get("verdicts").get("p1").asText()).isEqualTo("at run time");
+    assertThat(steps.get(4).get("verdicts").toString())
+        .isEqualTo("{\"p1\":\"ends the play\",\"p2\":\"ended\",\"p3\":\"ended\",\"p4\":\"ended\"}");
+    assertThat(steps.get(5).get("verdicts").toString())
+        .isEqualTo("{\"p1\":\"ended\",\"p2\":\"ended\",\"p3\":\"ended\",\"p4\":\"ended\"}");
+  }
 }

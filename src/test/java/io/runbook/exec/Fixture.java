@@ -48,11 +48,16 @@ final class Fixture {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+    return run(dir.resolve("play.yml"), dir.resolve("hosts.yml"));
+  }
+
+  /** Runs a playbook and an inventory that are files already (fixtures shared with Ansible). */
+  RecordingListener run(Path playbook, Path inventory) {
     var actions = BuiltinActions.registry();
     PlaybookLoader loader = new PlaybookLoader(actions, EXPRESSIONS);
     RecordingListener listener = new RecordingListener();
-    new Runner(actions, EXPRESSIONS, loader).run(loader.load(dir.resolve("play.yml")),
-        Inventory.load(dir.resolve("hosts.yml")), options.withClock(clock), listener);
+    new Runner(actions, EXPRESSIONS, loader).run(loader.load(playbook),
+        Inventory.load(inventory), options.withClock(clock), listener);
     return listener;
   }
 

@@ -70,12 +70,25 @@ class SchemasTests {
     Set<String> blockKeys = new HashSet<>(taskKeys);
     blockKeys.addAll(loaderKeys(Class.forName("io.runbook.load.TaskParser"), "BLOCK_KEYS"));
     assertThat(names(defs.at("/block/properties"))).isEqualTo(blockKeys);
+    taskKeys.addAll(loaderKeys(Class.forName("io.runbook.load.TaskParser"), "ACTION_KEYS"));
     Set<String> taskProperties = names(defs.at("/task/properties"));
     assertThat(taskProperties).containsAll(taskKeys);
     taskProperties.removeAll(taskKeys);
     taskProperties.removeIf(k -> registry.has(k.replace("ansible.builtin.", ""))
-        || k.endsWith("import_tasks") || k.endsWith("include_tasks"));
+        || k.endsWith("import_tasks") || k.endsWith("include_tasks") || k.endsWith("meta"));
     assertThat(taskProperties).as("task keys that are neither keywords nor actions").isEmpty();
+  }
+
+  @Test
+  void metaTasksTakeTheValuesTheLoaderSupports() throws Exception {
+    JsonNode common = read("common.json");
+    List<String> values = new java.util.ArrayList<>();
+    common.at("/definitions/meta/enum").forEach(v -> values.add(v.asText()));
+    assertThat(values).isEqualTo(io.runbook.model.Meta.names());
+    for (String key : List.of("meta", "ansible.builtin.meta")) {
+      assertThat(common.at("/definitions/task/properties/" + key.replace("/", "~1") + "/$ref").asText())
+          .isEqualTo("#/definitions/meta");
+    }
   }
 
   @Test

@@ -8,10 +8,12 @@ import java.util.Set;
 
 /**
  * Every play and task has a name: the output, the journal and {@code --start-at-task} refer to
- * steps by name. Blocks and import lines are exempt: what they hold has the names.
+ * steps by name. Blocks and import lines are exempt: what they hold has the names; so are meta
+ * tasks, which show as what they do ({@code TASK [meta: flush_handlers]}).
  */
 final class NameMissingRule extends TaskTreeRule {
-  private static final Set<String> IMPORTS = Set.of("import_tasks", "include_tasks", "import_playbook");
+  private static final Set<String> IMPORTS = Set.of("import_tasks", "include_tasks", "import_playbook",
+      "meta");
 
   NameMissingRule() {
     super("name-missing", "a play or task without a name", Profile.BASIC);

@@ -22,13 +22,17 @@ final class NoLogSecretRule extends TaskTreeRule {
       if (site.inheritsOn("no_log") || site.action() == null) {
         return;
       }
-      Nodes.walk(site.action().value(), n -> {
+      java.util.function.Consumer<io.runbook.yaml.YNode> passes = n -> {
         if (n instanceof YScalar s && s.isString()) {
           ExprText.templates(s.text()).stream().flatMap(t -> ExprText.names(t).stream())
               .filter(NoLogSecretRule::secret).findFirst()
               .ifPresent(v -> report.add(this, s, message("passes '" + v + "'")));
         }
-      });
+      };
+      Nodes.walk(site.action().value(), passes);
+      if (site.task().get("args") != null) {
+        Nodes.walk(site.task().get("args"), passes); // args: are the action's arguments too
+      }
       if (site.actionName().equals("set_fact") && site.action().value() instanceof YMap facts) {
         facts.entries().stream().filter(e -> secret(e.name()))
             .forEach(e -> report.add(this, e.key(), message("sets '" + e.name() + "'")));

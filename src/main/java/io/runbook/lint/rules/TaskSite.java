@@ -41,16 +41,21 @@ record TaskSite(YMap task, YMap play, String section, List<YMap> blocks) {
     return a.name();
   }
 
-  /** An argument of the action; a plain string after the action is its free-form {@code cmd}. */
+  /**
+   * An argument of the action; a plain string after the action is its free-form {@code cmd}, and
+   * the task's {@code args:} mapping gives the others (merged into the action's, as the loader does).
+   */
   YNode arg(String name) {
     YMap.Entry a = action();
     if (a == null) {
       return null;
     }
-    if (a.value() instanceof YMap args) {
-      return args.get(name);
+    YNode own = a.value() instanceof YMap args ? args.get(name)
+        : name.equals("cmd") && a.value() instanceof YScalar s && s.isString() ? s : null;
+    if (own == null && task.get("args") instanceof YMap extra) {
+      return extra.get(name);
     }
-    return name.equals("cmd") && a.value() instanceof YScalar s && s.isString() ? s : null;
+    return own;
   }
 
   /** The task, then its blocks innermost first, then its play: where a keyword may be set. */

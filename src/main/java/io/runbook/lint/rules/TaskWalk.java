@@ -19,11 +19,14 @@ final class TaskWalk {
   static final List<String> SECTIONS =
       List.of("pre_tasks", "tasks", "post_tasks", "handlers", "before_batch", "after_batch");
   static final List<String> BLOCK_PARTS = List.of("block", "rescue", "always");
-  /** Task keywords: every other key of a task is its action (as the loader decides). */
+  /**
+   * Task keywords: every other key of a task is its action (as the loader decides), {@code meta}
+   * included: it is written where an action is.
+   */
   static final Set<String> KEYWORDS = Set.of("name", "when", "register", "retries", "delay", "until",
       "backoff", "max_delay", "failed_when", "changed_when", "ignore_errors", "loop", "with_items",
       "loop_control", "notify", "listen", "tags", "delegate_to", "run_once", "become", "become_user",
-      "no_log", "timeout", "check_mode", "environment", "vars", "block", "rescue", "always",
+      "no_log", "timeout", "check_mode", "environment", "vars", "args", "block", "rescue", "always",
       "rerun_on_resume");
 
   private TaskWalk() {}
