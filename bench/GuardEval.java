@@ -32,12 +32,12 @@ public class GuardEval {
     for (String g : guards) {
       Compiled c = ex.compile(g, false, at);
       for (int i = 0; i < n / 4; i++) {
-        ex.test(c, false, at, vars); // warm up
+        ex.test(c, at, vars); // warm up
       }
       long start = System.nanoTime();
       boolean last = false;
       for (int i = 0; i < n; i++) {
-        last = ex.test(c, false, at, vars);
+        last = ex.test(c, at, vars);
       }
       double us = (System.nanoTime() - start) / 1000.0 / n;
       System.out.printf("%7.2f us  %s  (%s)%n", us, g, last);

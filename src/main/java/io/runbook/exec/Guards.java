@@ -22,7 +22,7 @@ final class Guards {
     if (guard.compiled() == null) {
       return Expressions.truthy(guard.constant());
     }
-    return expressions.test(guard.compiled(), guard.template(), guard.position(), vars);
+    return expressions.test(guard.compiled(), guard.position(), vars);
   }
 
   /** The guards as written, for messages. */

@@ -106,10 +106,10 @@ public final class Expressions {
   }
 
   /**
-   * Evaluates a guard compiled when the playbook loaded ({@code template}: it was written as one
-   * {@code {{ }}}, and {@code compiled} is its inside): the value's truthiness, as Python's.
+   * Evaluates a guard compiled when the playbook loaded (see {@link #compileGuard}): the value's
+   * truthiness, as Python's.
    */
-  public boolean test(Compiled compiled, boolean template, SourcePosition at, Map<String, Object> vars) {
+  public boolean test(Compiled compiled, SourcePosition at, Map<String, Object> vars) {
     Object value = compiled.evaluate(vars, at, limits);
     try {
       return Values.truthy(value, 0);

@@ -39,13 +39,10 @@ final class TextFilters {
     lib.filter("comment", "style", 0, (v, a) -> "#\n# " + text(v, a).replace("\n", "\n# ") + "\n#");
   }
 
+  /** The value as text, as Jinja2's string filters take it (Python's str of anything else). */
   static String text(Object v, Args a) {
     if (v instanceof String s) {
       return s;
-    }
-    if (v == null || v instanceof java.util.Collection || v instanceof java.util.Map) {
-      Values.undefinedCheck(v, a.at);
-      return Values.str(v);
     }
     Values.undefinedCheck(v, a.at);
     return Values.str(v);

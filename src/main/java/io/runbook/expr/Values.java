@@ -305,10 +305,6 @@ final class Values {
         + Math.abs(exponent);
   }
 
-  static boolean isList(Object x) {
-    return x instanceof List;
-  }
-
   @SuppressWarnings("unchecked")
   static List<Object> asList(Object x) {
     return (List<Object>) x;

@@ -57,7 +57,7 @@ final class GuardChecker {
     try {
       Compiled compiled = expressions.compileGuard(s.text(), s.contentPosition());
       in.names().read(compiled.rootVariables(), s.contentPosition());
-      return new Guard(s.text(), expressions.guardPosition(s.text(), s.contentPosition()), compiled, null, template);
+      return new Guard(s.text(), expressions.guardPosition(s.text(), s.contentPosition()), compiled, null);
     } catch (ExpressionException e) {
       in.diagnostics().add(Diagnostic.error(e.position(), e.getMessage()).withCode(Expressions.SYNTAX));
       return null;

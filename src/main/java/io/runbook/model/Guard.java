@@ -11,12 +11,12 @@ import io.runbook.source.SourcePosition;
  * @param text the guard as written, for messages
  * @param position where its text starts
  * @param compiled the expression; null for a constant guard such as {@code when: false}
+ *     (written as one {@code {{ }}} template, its inside is what was compiled)
  * @param constant the value of a constant guard
- * @param template whether it was written as one {@code {{ }}} template (its inside is compiled)
  */
-public record Guard(String text, SourcePosition position, Compiled compiled, Object constant, boolean template) {
+public record Guard(String text, SourcePosition position, Compiled compiled, Object constant) {
 
   public static Guard constant(Object value, SourcePosition at) {
-    return new Guard(String.valueOf(value), at, null, value, false);
+    return new Guard(String.valueOf(value), at, null, value);
   }
 }
