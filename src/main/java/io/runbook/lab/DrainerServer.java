@@ -16,9 +16,11 @@ import java.util.TreeMap;
  * and {@code TsMap}; {@code Synced} turns true once no binlog arrived for
  * {@code synced-check-time} (seconds in the lab, minutes in production).
  *
- * <p>Merging: a binlog is applied only once every pump that could still hold an older one has
- * been pulled past it. A paused pump whose stored binlogs were all pulled holds nothing back;
- * one that went down with binlogs not yet pulled holds replication until it is back.
+ * <p>Merging, as the real merger (pingcap/tidb-binlog drainer/merge.go {@code (*Merger).run},
+ * which needs an item from every source, and drainer/pump.go, which stops pulling a paused
+ * Pump): a binlog is applied only once every Pump that is not offline has been pulled past it.
+ * A paused Pump, or one that is down while PD still has it online, therefore stalls replication
+ * until it is back online or is made offline ({@code binlogctl -cmd update-pump -state offline}).
  */
 final class DrainerServer extends Daemon {
   private final Object lock = new Object();
@@ -101,13 +103,20 @@ final class DrainerServer extends Daemon {
       if (pumpState.equals("offline")) {
         continue;
       }
-      long pos = pull(p.getKey(), String.valueOf(p.getValue().get("host")));
-      boolean drained = !pumpState.equals("online") && pos >= Json.number(p.getValue().get("maxCommitTS"));
-      if (!drained) {
-        watermark = Math.min(watermark, pos);
-      }
+      // drainer/collector.go handlePumpStatusUpdate: paused stops the pulling; pausing and
+      // closing change nothing (the Pump is still flushing what it has).
+      long pos = pumpState.equals("paused") ? position(p.getKey())
+          : pull(p.getKey(), String.valueOf(p.getValue().get("host")));
+      watermark = Math.min(watermark, pos);
     }
     applyUpTo(watermark);
+  }
+
+  /** How far {@code id} has been pulled: a paused Pump is not pulled, and holds the merge there. */
+  private long position(String id) {
+    synchronized (lock) {
+      return pumpPos.getOrDefault(id, downstream.commitTs());
+    }
   }
 
   /** Pulls what {@code id} has past our position; returns the position it is pulled to. */

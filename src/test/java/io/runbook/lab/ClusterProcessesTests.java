@@ -149,4 +149,48 @@ class ClusterProcessesTests {
     assertThat(r.committed()).isGreaterThan(10);
     assertThat(r.ok()).as("%s", r).isTrue();
   }
+
+  @Test
+  void aPausedPumpStallsTheDrainerUntilItIsBackOnlineOrMadeOffline() throws Exception {
+    pd();
+    pump(29255, "v3.0.0");
+    pump(29256, "v3.0.0");
+    String idA = Files.readString(dir.resolve("pump29255/.node")).strip();
+    Files.writeString(dir.resolve("drainer.toml"), "synced-check-time = 1\n[syncer.to]\ndir = \""
+        + dir.resolve("downstream") + "\"\n");
+    start("drainer", "v3.0.0", "--addr=127.0.0.1:29248", "--pd-urls=http://127.0.0.1:" + PD,
+        "--data-dir=" + dir.resolve("drainer"), "--config=" + dir.resolve("drainer.toml"));
+    Files.writeString(dir.resolve("tidb.toml"), "[binlog]\nenable = true\n");
+    start("tidb-server", "v3.0.0", "-P", "29403", "--status=29483", "--path=127.0.0.1:" + PD,
+        "--config=" + dir.resolve("tidb.toml"), "--lab-store=" + dir.resolve("tidb1/data.tidb"),
+        "--lab-write-interval-ms=10");
+    Eventually.within(15_000, () -> assertThat(lastTs()).isGreaterThan(0));
+    long first = lastTs();
+    Eventually.within(15_000, () -> assertThat(lastTs()).isGreaterThan(first));
+
+    HttpJson.put("http://127.0.0.1:29255/state/" + idA + "/pause", "");
+    Eventually.within(15_000, () -> assertThat(state(29255)).isEqualTo("paused"));
+    Thread.sleep(1000); // what was pulled before the pause is applied
+    long stalled = lastTs();
+    Thread.sleep(3000); // TiDB keeps committing through the other Pump
+    assertThat(lastTs()).as("the Drainer waits for the paused Pump").isEqualTo(stalled);
+
+    pump(29255, "v3.0.0"); // back online: replication goes on
+    Eventually.within(15_000, () -> assertThat(lastTs()).isGreaterThan(stalled));
+
+    HttpJson.put("http://127.0.0.1:29255/state/" + idA + "/pause", "");
+    Eventually.within(15_000, () -> assertThat(state(29255)).isEqualTo("paused"));
+    Thread.sleep(1000);
+    long again = lastTs();
+    Map<String, Object> node = new java.util.LinkedHashMap<>(new Registry("http://127.0.0.1:" + PD)
+        .nodes(Registry.PUMPS).get(idA));
+    node.put("state", "offline"); // binlogctl -cmd update-pump -node-id A -state offline
+    new Registry("http://127.0.0.1:" + PD).put(Registry.PUMPS + idA, node);
+    Eventually.within(15_000, () -> assertThat(lastTs()).isGreaterThan(again));
+  }
+
+  private long lastTs() throws IOException {
+    Map<String, Object> status = Json.object(HttpJson.get("http://127.0.0.1:29248/status"));
+    return Json.number(status.get("LastTS"));
+  }
 }
