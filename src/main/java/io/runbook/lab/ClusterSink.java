@@ -10,6 +10,8 @@ import java.util.Map;
  * often), tried in turn from a rotating start; a pump that is not online in PD is never written.
  */
 final class ClusterSink implements BinlogSink {
+  /** TiDB's ErrNoAvaliablePump (sic), returned at once when PD lists no online Pump. */
+  static final String NO_PUMP = "no avaliable pump to write binlog";
   private static final long REFRESH_MILLIS = 300;
   private final Registry registry;
   private List<String> online = List.of();
@@ -24,7 +26,7 @@ final class ClusterSink implements BinlogSink {
   public String write(long commitTs, String payload) {
     String error = refresh();
     if (online.isEmpty()) {
-      return error != null ? error : "no avaliable pump to write binlog";
+      return error != null ? error : NO_PUMP;
     }
     String last = null;
     for (int i = 0; i < online.size(); i++) {

@@ -14,16 +14,26 @@ import java.util.concurrent.atomic.AtomicLong;
  * §3): to the online cluster pumps it finds in PD, or, in the Kafka/Local era, to its local
  * pump's unix socket ({@code binlog-socket}). Refuses to start with cluster binlog when no pump
  * is registered ("no pump found in pd"), and when its version does not speak the configured
- * generation. {@code [binlog] ignore-error} decides what a failed binlog write does: fail the
- * statement, or commit and stop writing binlog for good. Every committed transaction is
- * recorded in {@code data.tidb/committed.log}: what {@code runbook lab verify} checks the
- * downstream against.
+ * generation. Every committed transaction is recorded in {@code data.tidb/committed.log}: what
+ * {@code runbook lab verify} checks the downstream against.
+ *
+ * <p>A binlog write, as the real pump client (pingcap/tidb-tools pump_client/client.go
+ * {@code WriteBinlog}): with no available (online) Pump it fails at once; otherwise it is tried
+ * across the Pumps until {@code write-timeout}. When it fails, {@code [binlog] ignore-error}
+ * decides (sessionctx/binloginfo, server/conn.go): {@code true} commits, stops writing binlog
+ * until {@code /binlog/recover} or a restart and counts {@code tidb_server_critical_error_total};
+ * {@code false} is a critical error that, up to v3.0.12, stops the SQL listener for good
+ * ("listener stopped, waiting for manual kill": the status port still answers) and, from v3.0.13,
+ * fails the statement.
  */
 final class TidbServer extends Daemon {
   private final AtomicLong committed = new AtomicLong();
   private final AtomicLong failed = new AtomicLong();
+  private final AtomicLong criticalErrors = new AtomicLong();
+  private LabConfig conf;
   private volatile boolean stopping;
   private volatile boolean skipBinlog;
+  private volatile boolean listenerStopped;
   private BinlogFile commitLog;
   private BinlogSink sink;
   private Registry registry;
@@ -39,7 +49,7 @@ final class TidbServer extends Daemon {
 
   @Override
   protected void start() throws Exception {
-    LabConfig conf = LabConfig.read(flags.get("config", null));
+    conf = LabConfig.read(flags.get("config", null));
     boolean enable = flags.bool("enable-binlog") || conf.bool("binlog.enable", false);
     String socket = flags.get("binlog-socket", conf.string("binlog.binlog-socket", ""));
     ignoreError = conf.bool("binlog.ignore-error", false);
@@ -71,6 +81,12 @@ final class TidbServer extends Daemon {
     accept.start();
     http = new HttpApi("127.0.0.1", flags.port("status", 10080))
         .on("GET", "/status", r -> stopping ? new HttpApi.Reply(500, null) : HttpApi.Reply.ok(status()))
+        .on("GET", "/settings", r -> HttpApi.Reply.ok(settings()))
+        .on("GET", "/metrics", r -> HttpApi.Reply.ok(metrics()))
+        .on("GET", "/binlog/recover", r -> {
+          skipBinlog = false; // sessionctx/binloginfo DisableSkipBinlogFlag
+          return HttpApi.Reply.ok("success!");
+        })
         .on("GET", "/lab/stats", r -> HttpApi.Reply.ok(stats()));
     http.start();
     long interval = Long.parseLong(flags.get("lab-write-interval-ms", "50"));
@@ -88,11 +104,36 @@ final class TidbServer extends Daemon {
     return out;
   }
 
+  /** {@code GET /settings}: the configuration, with its binlog section as TiDB names it. */
+  private Map<String, Object> settings() {
+    Map<String, Object> binlog = new LinkedHashMap<>();
+    binlog.put("enable", sink instanceof ClusterSink);
+    binlog.put("write-timeout", conf.string("binlog.write-timeout", "15s"));
+    binlog.put("ignore-error", ignoreError);
+    binlog.put("binlog-socket", conf.string("binlog.binlog-socket", flags.get("binlog-socket", "")));
+    binlog.put("strategy", "range");
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("host", "127.0.0.1");
+    out.put("port", flags.port("P", 4000));
+    out.put("path", flags.get("path", "127.0.0.1:2379"));
+    out.put("status", Map.of("status-port", flags.port("status", 10080)));
+    out.put("binlog", binlog);
+    return out;
+  }
+
+  /** {@code GET /metrics}, Prometheus text: the counter a DBA watches for binlog trouble. */
+  private String metrics() {
+    return "# HELP tidb_server_critical_error_total Counter of critical errors.\n"
+        + "# TYPE tidb_server_critical_error_total counter\n"
+        + "tidb_server_critical_error_total " + criticalErrors.get() + "\n";
+  }
+
   private Map<String, Object> stats() {
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("committed", committed.get());
     out.put("failed", failed.get());
-    out.put("binlog", sink == null ? "disabled" : skipBinlog ? "skipped after an error" : "on");
+    out.put("binlog", sink == null ? "disabled" : listenerStopped ? "critical error: listener stopped"
+        : skipBinlog ? "skipped after an error" : "on");
     return out;
   }
 
@@ -108,7 +149,7 @@ final class TidbServer extends Daemon {
 
   private void writeLoop(long intervalMillis) {
     long txn = commitLog.size() + 1;
-    while (!stopping) {
+    while (!stopping && !listenerStopped) {
       try {
         if (commitOne("txn-" + txn)) {
           txn++;
@@ -140,6 +181,9 @@ final class TidbServer extends Daemon {
         return true;
       }
       lastError = error;
+      if (error.equals(ClusterSink.NO_PUMP)) {
+        break; // the selector has no Pump at all: no retry
+      }
       pause(50);
     }
     if (stopping) {
@@ -147,12 +191,30 @@ final class TidbServer extends Daemon {
     }
     if (ignoreError) {
       log.error("write binlog fail but error ignored: " + lastError);
+      criticalErrors.incrementAndGet();
       skipBinlog = true;
       return commitOne(payload);
     }
     failed.incrementAndGet();
+    if (!Versions.atLeast(release.version(), "3.0.13")) {
+      criticalErrors.incrementAndGet();
+      log.error("critical error " + lastError);
+      stopListener();
+      return false;
+    }
     log.error("write binlog failed, the last error " + lastError);
     return false;
+  }
+
+  /** TiDB up to v3.0.12 after a critical error: no more SQL, until an operator restarts it. */
+  private void stopListener() {
+    listenerStopped = true; // the writer commits nothing more; /status still answers
+    try {
+      sqlPort.close();
+    } catch (IOException e) {
+      log.warn("closing the SQL port: " + e.getMessage());
+    }
+    log.error("listener stopped, waiting for manual kill.");
   }
 
   @Override

@@ -193,4 +193,73 @@ class ClusterProcessesTests {
     Map<String, Object> status = Json.object(HttpJson.get("http://127.0.0.1:29248/status"));
     return Json.number(status.get("LastTS"));
   }
+
+  @Test
+  void withNoPumpAvailableATidbUpToV3012StopsServingAtOnceAndOnlyARestartBringsItBack() throws Exception {
+    pd();
+    pump(29257, "v3.0.0");
+    String id = Files.readString(dir.resolve("pump29257/.node")).strip();
+    Files.writeString(dir.resolve("tidb.toml"), "[binlog]\nenable = true\nwrite-timeout = \"15s\"\n");
+    start("tidb-server", "v3.0.0", "-P", "29404", "--status=29484", "--path=127.0.0.1:" + PD,
+        "--config=" + dir.resolve("tidb.toml"), "--lab-store=" + dir.resolve("tidb1/data.tidb"),
+        "--lab-write-interval-ms=10");
+    Eventually.within(15_000, () -> assertThat(sqlAnswers(29404)).isTrue());
+    assertThat(Json.object(HttpJson.get("http://127.0.0.1:29484/settings")).get("binlog"))
+        .isEqualTo(Map.of("enable", true, "write-timeout", "15s", "ignore-error", false, "binlog-socket", "",
+            "strategy", "range"));
+    assertThat(text("http://127.0.0.1:29484/metrics")).contains("tidb_server_critical_error_total 0");
+
+    long paused = System.currentTimeMillis();
+    HttpJson.put("http://127.0.0.1:29257/state/" + id + "/pause", ""); // the only Pump
+    Eventually.within(10_000, () -> assertThat(sqlAnswers(29404)).isFalse());
+    assertThat(System.currentTimeMillis() - paused).as("at once, not after write-timeout").isLessThan(8_000);
+    assertThat(text("http://127.0.0.1:29484/metrics")).contains("tidb_server_critical_error_total 1");
+    assertThat(Json.object(HttpJson.get("http://127.0.0.1:29484/status"))).containsKey("version");
+
+    pump(29257, "v3.0.0"); // a Pump again is not enough: the listener stays stopped
+    Thread.sleep(1500);
+    assertThat(sqlAnswers(29404)).isFalse();
+  }
+
+  @Test
+  void aLaterTidbFailsTheStatementAndIgnoreErrorSkipsBinlogUntilRecovered() throws Exception {
+    pd();
+    pump(29258, "v3.0.0");
+    String id = Files.readString(dir.resolve("pump29258/.node")).strip();
+    Files.writeString(dir.resolve("strict.toml"), "[binlog]\nenable = true\n");
+    Files.writeString(dir.resolve("lenient.toml"), "[binlog]\nenable = true\nignore-error = true\n");
+    start("tidb-server", "v3.0.13", "-P", "29405", "--status=29485", "--path=127.0.0.1:" + PD,
+        "--config=" + dir.resolve("strict.toml"), "--lab-store=" + dir.resolve("tidb1/data.tidb"),
+        "--lab-write-interval-ms=10");
+    start("tidb-server", "v3.0.0", "-P", "29406", "--status=29486", "--path=127.0.0.1:" + PD,
+        "--config=" + dir.resolve("lenient.toml"), "--lab-store=" + dir.resolve("tidb2/data.tidb"),
+        "--lab-write-interval-ms=10");
+    Eventually.within(15_000, () -> assertThat(sqlAnswers(29405) && sqlAnswers(29406)).isTrue());
+    HttpJson.put("http://127.0.0.1:29258/state/" + id + "/pause", "");
+    Eventually.within(10_000, () -> assertThat(Json.object(HttpJson.get("http://127.0.0.1:29485/lab/stats")).get("failed"))
+        .isNotEqualTo(0));
+    assertThat(sqlAnswers(29405)).as("v3.0.13 fails the statement and goes on serving").isTrue();
+
+    Eventually.within(10_000, () -> assertThat(Json.object(HttpJson.get("http://127.0.0.1:29486/lab/stats")))
+        .containsEntry("binlog", "skipped after an error"));
+    assertThat(text("http://127.0.0.1:29486/metrics")).contains("tidb_server_critical_error_total 1");
+    assertThat(sqlAnswers(29406)).isTrue();
+    pump(29258, "v3.0.0");
+    assertThat(text("http://127.0.0.1:29486/binlog/recover")).contains("success!");
+    assertThat(Json.object(HttpJson.get("http://127.0.0.1:29486/lab/stats"))).containsEntry("binlog", "on");
+  }
+
+  private static String text(String url) throws Exception {
+    return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url))
+        .build(), java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+  }
+
+  private static boolean sqlAnswers(int port) {
+    try (java.net.Socket s = new java.net.Socket()) {
+      s.connect(new java.net.InetSocketAddress("127.0.0.1", port), 1000);
+      return true;
+    } catch (IOException e) {
+      return false;
+    }
+  }
 }
