@@ -47,6 +47,10 @@ public final class LabCommand implements Callable<Integer> {
   @Option(names = "--wait", paramLabel = "SECONDS", description = "how long verify waits for the drainer to catch up (default 60)")
   long waitSeconds = 60;
 
+  @Option(names = "--max-stall", paramLabel = "SECONDS",
+      description = "verify fails when a committed transaction waited longer than this to reach downstream")
+  Long maxStallSeconds;
+
   @Override
   public Integer call() throws IOException {
     PrintWriter out = spec.commandLine().getOut();
@@ -58,7 +62,11 @@ public final class LabCommand implements Callable<Integer> {
           return new LabStatus(dir).print(out) ? ExitCodes.OK : ExitCodes.HOST_FAILED;
         }
         case "verify" -> {
-          LabVerifier.Result r = new LabVerifier(dir).verify(Duration.ofSeconds(waitSeconds));
+          if (maxStallSeconds != null && maxStallSeconds < 0) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--max-stall must not be negative");
+          }
+          LabVerifier.Result r = new LabVerifier(dir).verify(Duration.ofSeconds(waitSeconds),
+              maxStallSeconds == null ? null : Duration.ofSeconds(maxStallSeconds));
           return LabVerifier.print(r, out) ? ExitCodes.OK : ExitCodes.HOST_FAILED;
         }
         default -> {

@@ -17,8 +17,11 @@ import java.util.Map;
 final class Downstream {
   static final String BINLOG = "binlog.log";
   static final String CHECKPOINT = "checkpoint.json";
+  /** When each binlog was applied ({@code <commitTS> <epoch millis>}), for lab verify's stall figure. */
+  static final String APPLIED_AT = "applied-at.log";
   private final Path dir;
   private final BinlogFile applied;
+  private final BinlogFile appliedAt;
   private long commitTs;
   private Map<String, Object> positions = new LinkedHashMap<>();
 
@@ -26,6 +29,7 @@ final class Downstream {
     this.dir = dir;
     Files.createDirectories(dir);
     applied = new BinlogFile(dir.resolve(BINLOG));
+    appliedAt = new BinlogFile(dir.resolve(APPLIED_AT));
     Map<String, Object> cp = readCheckpoint(dir);
     commitTs = Math.max(cp == null ? initialCommitTs : Json.number(cp.get("commitTS")), applied.maxCommitTs());
     if (cp != null) {
@@ -52,6 +56,7 @@ final class Downstream {
       return false;
     }
     applied.append(e);
+    appliedAt.append(new BinlogFile.Entry(e.commitTs(), Long.toString(System.currentTimeMillis())));
     commitTs = e.commitTs();
     return true;
   }

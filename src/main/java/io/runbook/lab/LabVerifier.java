@@ -14,11 +14,26 @@ import java.util.Map;
  * the check began; what TiDB commits meanwhile is checked as far as downstream has it.
  */
 public final class LabVerifier {
-  /** The counts of one verification. */
+  /**
+   * The counts of one verification, the timeline of the run, and the longest stall allowed
+   * (null: any).
+   */
   public record Result(int committed, int applied, int lost, int duplicated, int outOfOrder,
-      int unknown, boolean caughtUp) {
+      int unknown, boolean caughtUp, LabTimeline timeline, Duration maxStall) {
     public boolean ok() {
-      return lost == 0 && duplicated == 0 && outOfOrder == 0 && unknown == 0 && caughtUp;
+      return lost == 0 && duplicated == 0 && outOfOrder == 0 && unknown == 0 && caughtUp && !stalledTooLong();
+    }
+
+    public boolean stalledTooLong() {
+      return maxStall != null && timeline.longestStallMillis() > maxStall.toMillis();
+    }
+
+    public long longestStallMillis() {
+      return timeline.longestStallMillis();
+    }
+
+    public long noPumpMillis() {
+      return timeline.noPumpMillis();
     }
   }
 
@@ -29,6 +44,11 @@ public final class LabVerifier {
   }
 
   public Result verify(Duration catchUp) throws IOException {
+    return verify(catchUp, null);
+  }
+
+  /** Verifies; with {@code maxStall}, a longer replication stall is a failure too. */
+  public Result verify(Duration catchUp, Duration maxStall) throws IOException {
     Path committedFile = root.resolve("tidb1").resolve("data.tidb").resolve("committed.log");
     Path appliedFile = root.resolve("downstream").resolve(Downstream.BINLOG);
     List<BinlogFile.Entry> committed = BinlogFile.read(committedFile);
@@ -67,7 +87,13 @@ public final class LabVerifier {
         lost++;
       }
     }
-    return new Result(committed.size(), applied.size(), lost, duplicated, outOfOrder, unknown, caughtUp);
+    return new Result(committed.size(), applied.size(), lost, duplicated, outOfOrder, unknown, caughtUp,
+        LabTimeline.read(root), maxStall);
+  }
+
+  private static String clock(long epochMillis) {
+    return epochMillis == 0 ? "-" : java.time.format.DateTimeFormatter.ofPattern("HH:mm:ss.SSS")
+        .format(java.time.Instant.ofEpochMilli(epochMillis).atZone(java.time.ZoneId.systemDefault()));
   }
 
   private static long maxTs(List<BinlogFile.Entry> entries) {
@@ -83,6 +109,14 @@ public final class LabVerifier {
     if (!r.caughtUp()) {
       out.println("  the drainer did not catch up with TiDB in time");
     }
+    LabTimeline t = r.timeline();
+    out.printf("  longest replication stall: %.1f s (a transaction committed at %s waited that long to reach downstream)%s%n",
+        t.longestStallMillis() / 1000.0, clock(t.stallCommittedAt()),
+        r.maxStall() == null ? "" : r.stalledTooLong() ? ", more than --max-stall " + r.maxStall().toSeconds() + " s"
+            : ", within --max-stall " + r.maxStall().toSeconds() + " s");
+    out.println(t.noPumpMillis() == 0 ? "  no Pump online: never, once the first was"
+        : String.format("  no Pump online: %.1f s at the longest, from %s", t.noPumpMillis() / 1000.0,
+            clock(t.noPumpFrom())));
     out.println(r.ok() ? "lab verify: OK: every committed transaction reached downstream exactly once, in commit order"
         : "lab verify: FAILED");
     return r.ok();

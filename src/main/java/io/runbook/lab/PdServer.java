@@ -15,6 +15,8 @@ import java.util.TreeMap;
  * ({@code data.pd/kv.json}).
  */
 final class PdServer extends Daemon {
+  /** {@code <epoch millis> <node id> <state>} for every change of a cluster Pump's record. */
+  static final String PUMP_STATES = "pump-states.log";
   private final TreeMap<String, Object> kv = new TreeMap<>();
   private long lastTso;
   private HttpApi http;
@@ -60,6 +62,12 @@ final class PdServer extends Daemon {
   private synchronized void put(String key, Object value) throws IOException {
     if (key.isEmpty()) {
       throw new IllegalArgumentException("key is empty");
+    }
+    if (key.startsWith(Registry.PUMPS) && value instanceof Map<?, ?> node) {
+      // The history of Pump states, for lab verify's "no Pump online" figure.
+      Files.writeString(store.resolveSibling(PUMP_STATES), System.currentTimeMillis() + " "
+          + key.substring(Registry.PUMPS.length()) + " " + node.get("state") + "\n",
+          java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
     }
     kv.put(key, value);
     Path tmp = store.resolveSibling("kv.json.tmp");

@@ -44,7 +44,7 @@ class ClusterProcessesTests {
   }
 
   private void pd() throws Exception {
-    start("pd-server", "v3.0.0", "--client-urls=http://127.0.0.1:" + PD, "--data-dir=" + dir.resolve("pd"));
+    start("pd-server", "v3.0.0", "--client-urls=http://127.0.0.1:" + PD, "--data-dir=" + dir.resolve("pd1/data.pd"));
     Eventually.within(15_000, () -> HttpJson.get("http://127.0.0.1:" + PD + "/pd/health"));
   }
 
@@ -177,6 +177,12 @@ class ClusterProcessesTests {
 
     pump(29255, "v3.0.0"); // back online: replication goes on
     Eventually.within(15_000, () -> assertThat(lastTs()).isGreaterThan(stalled));
+    LabTimeline during = LabTimeline.read(dir);
+    assertThat(during.longestStallMillis()).as("lab verify sees the stall").isGreaterThan(3000);
+    assertThat(during.noPumpMillis()).as("the other Pump stayed online").isZero();
+    LabVerifier.Result strict = new LabVerifier(dir).verify(java.time.Duration.ofSeconds(5), java.time.Duration.ofSeconds(1));
+    assertThat(strict.stalledTooLong()).isTrue();
+    assertThat(strict.ok()).isFalse();
 
     HttpJson.put("http://127.0.0.1:29255/state/" + idA + "/pause", "");
     Eventually.within(15_000, () -> assertThat(state(29255)).isEqualTo("paused"));
@@ -213,6 +219,8 @@ class ClusterProcessesTests {
     HttpJson.put("http://127.0.0.1:29257/state/" + id + "/pause", ""); // the only Pump
     Eventually.within(10_000, () -> assertThat(sqlAnswers(29404)).isFalse());
     assertThat(System.currentTimeMillis() - paused).as("at once, not after write-timeout").isLessThan(8_000);
+    Thread.sleep(500);
+    assertThat(LabTimeline.read(dir).noPumpMillis()).as("lab verify sees the window with no Pump").isGreaterThan(400);
     assertThat(text("http://127.0.0.1:29484/metrics")).contains("tidb_server_critical_error_total 1");
     assertThat(Json.object(HttpJson.get("http://127.0.0.1:29484/status"))).containsKey("version");
 
