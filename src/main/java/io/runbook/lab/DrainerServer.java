@@ -47,20 +47,26 @@ final class DrainerServer extends Daemon {
     registry = new Registry(flags.get("pd-urls", "http://127.0.0.1:2379"));
     Path dataDir = Path.of(flags.get("data-dir", "data.drainer"));
     Files.createDirectories(dataDir);
-    nodeId = NodeId.load(dataDir, InetAddress.getLocalHost().getHostName() + ":" + port);
+    nodeId = NodeId.load(dataDir, flags.get("node-id", null), InetAddress.getLocalHost().getHostName() + ":" + port);
     syncedCheckMillis = Math.round(conf.number("synced-check-time", 5) * 1000);
     if (!conf.string("syncer.db-type", "file").equals("file")) {
       throw new IOException("the lab's drainer writes only to db-type = \"file\"");
     }
-    long initial = Long.parseLong(flags.get("initial-commit-ts", conf.string("initial-commit-ts", "0")));
-    downstream = new Downstream(Path.of(conf.string("syncer.to.dir", "downstream")), initial);
+    // drainer/config.go: the default was 0 up to v3.0.7 and is -1 (PD's latest TSO) from v3.0.8;
+    // it applies only when there is no checkpoint yet.
+    String byRelease = Versions.atLeast(release.version(), "3.0.8") ? "-1" : "0";
+    long initial = Long.parseLong(flags.get("initial-commit-ts", conf.string("initial-commit-ts", byRelease)));
+    downstream = new Downstream(Path.of(conf.string("syncer.to.dir", "downstream")), initial == -1 ? registry.tso() : initial);
     log.info("resuming from checkpoint commitTS " + downstream.commitTs());
+    // drainer/server.go: online in PD first, then the DDL history loads, and only then the port
+    // opens (binding it is opening it); on a real cluster that can take minutes.
+    register();
+    pause(Long.parseLong(flags.get("lab-ddl-load-ms", "1500")));
     http = new HttpApi("127.0.0.1", port)
         .on("GET", "/status", r -> HttpApi.Reply.ok(status()))
         .on("GET", "/commit_ts", r -> HttpApi.Reply.ok(commitTs()))
         .on("PUT", "/state", r -> HttpApi.Reply.ok(applyAction(r.rest("/state"))));
     http.start();
-    register();
     every("heartbeat", 1000, this::heartbeat);
     every("syncer", 100, this::syncOnce);
   }
@@ -223,6 +229,8 @@ final class DrainerServer extends Daemon {
     } catch (IOException e) {
       log.warn("could not record state " + state + " in PD: " + e.getMessage());
     }
-    http.stop();
+    if (http != null) {
+      http.stop(); // null when stopped while still loading
+    }
   }
 }

@@ -41,7 +41,7 @@ final class KafkaPumpServer extends Daemon {
     registry = new Registry(flags.get("pd-urls", "http://127.0.0.1:2379"));
     Path dataDir = Path.of(flags.get("data-dir", "data.pump"));
     Files.createDirectories(dataDir);
-    nodeId = NodeId.load(dataDir, InetAddress.getLocalHost().getHostName() + ":" + port);
+    nodeId = NodeId.load(dataDir, flags.get("node-id", null), InetAddress.getLocalHost().getHostName() + ":" + port);
     kafka = new KafkaClient(flags.get("kafka-addrs", "127.0.0.1:" + KafkaStandIn.DEFAULT_PORT));
     try {
       kafka.connect();

@@ -10,14 +10,21 @@ import java.util.Map;
 final class NodeId {
   private NodeId() {}
 
-  /** The id in {@code .node}, or {@code fallback} written there on the first start. */
-  static String load(Path dataDir, String fallback) throws IOException {
+  /**
+   * The id in {@code .node}; without one, {@code given} ({@code --node-id}, which TiUP passes;
+   * not written down), or else {@code fallback} written there on the first start: the order of
+   * pingcap/tidb-binlog pump/node.go {@code NewPumpNode} (a {@code .node} wins over the flag).
+   */
+  static String load(Path dataDir, String given, String fallback) throws IOException {
     Path file = dataDir.resolve(".node");
     if (Files.exists(file)) {
       String id = Files.readString(file).strip();
       if (!id.isEmpty()) {
         return id;
       }
+    }
+    if (given != null && !given.isBlank()) {
+      return given.strip();
     }
     Files.writeString(file, fallback + "\n");
     return fallback;

@@ -45,7 +45,7 @@ final class PumpServer extends Daemon {
     registry = new Registry(flags.get("pd-urls", "http://127.0.0.1:2379"));
     Path dataDir = Path.of(flags.get("data-dir", "data.pump"));
     Files.createDirectories(dataDir);
-    nodeId = NodeId.load(dataDir, InetAddress.getLocalHost().getHostName() + ":" + port);
+    nodeId = NodeId.load(dataDir, flags.get("node-id", null), InetAddress.getLocalHost().getHostName() + ":" + port);
     store = new BinlogFile(dataDir.resolve("binlog.log"));
     announcedSafe = store.maxCommitTs();
     Map<String, Object> previous = registry.nodes(Registry.PUMPS).get(nodeId);
@@ -82,7 +82,8 @@ final class PumpServer extends Daemon {
       try {
         HttpJson.get("http://" + d.get("host") + "/status");
       } catch (IOException e) {
-        register("paused", store.maxCommitTs());
+        // pump/server.go Start: from v3.0.5 (tidb-binlog#727) a failed start leaves the Pump offline.
+        register(Versions.atLeast(release.version(), "3.0.5") ? "offline" : "paused", store.maxCommitTs());
         throw new IOException("fail to notify all living drainer: drainer " + d.get("nodeId")
             + " at " + d.get("host") + " is unreachable");
       }

@@ -270,4 +270,50 @@ class ClusterProcessesTests {
       return false;
     }
   }
+
+  @Test
+  void aPumpTakesTheGivenNodeIdWithoutANodeFileAndAFailedStartLeavesItAsItsReleaseDoes() throws Exception {
+    pd();
+    pump(29259, "v3.0.5");
+    assertThat(Files.readString(dir.resolve("pump29259/.node")).strip()).endsWith(":29259");
+    Process given = start("pump", "v3.0.5", "--addr=127.0.0.1:29260", "--pd-urls=http://127.0.0.1:" + PD,
+        "--node-id=tiup-pump-29260", "--data-dir=" + dir.resolve("pump29260"));
+    Eventually.within(15_000, () -> assertThat(new Registry("http://127.0.0.1:" + PD).nodes(Registry.PUMPS))
+        .containsKey("tiup-pump-29260"));
+    given.destroy();
+    given.waitFor(10, TimeUnit.SECONDS);
+
+    // An online Drainer that does not answer: a new Pump cannot notify it and does not start.
+    new Registry("http://127.0.0.1:" + PD).put(Registry.DRAINERS + "ghost:8249",
+        NodeId.status("ghost:8249", "127.0.0.1:1", "online", 0, 0));
+    for (String[] release : new String[][] {{"v3.0.5", "29261", "offline"}, {"v3.0.0", "29262", "paused"}}) {
+      Process p = start("pump", release[0], "--addr=127.0.0.1:" + release[1], "--pd-urls=http://127.0.0.1:" + PD,
+          "--data-dir=" + dir.resolve("pump" + release[1]));
+      assertThat(p.waitFor(15, TimeUnit.SECONDS)).isTrue();
+      assertThat(p.exitValue()).isNotZero();
+      assertThat(state(Integer.parseInt(release[1]))).as("pump %s after a failed start", release[0]).isEqualTo(release[2]);
+    }
+  }
+
+  @Test
+  void aDrainerIsOnlineBeforeItsPortOpensAndStartsWhereItsReleaseDoes() throws Exception {
+    pd();
+    Files.writeString(dir.resolve("d.toml"), "[syncer.to]\ndir = \"" + dir.resolve("down-old") + "\"\n");
+    Files.writeString(dir.resolve("n.toml"), "[syncer.to]\ndir = \"" + dir.resolve("down-new") + "\"\n");
+    start("drainer", "v3.0.8", "--addr=127.0.0.1:29246", "--pd-urls=http://127.0.0.1:" + PD,
+        "--data-dir=" + dir.resolve("drainer-new"), "--config=" + dir.resolve("n.toml"), "--lab-ddl-load-ms=4000");
+    Eventually.within(15_000, () -> assertThat(new Registry("http://127.0.0.1:" + PD).nodes(Registry.DRAINERS)
+        .values()).anyMatch(d -> "127.0.0.1:29246".equals(d.get("host")) && "online".equals(d.get("state"))));
+    assertThat(sqlAnswers(29246)).as("still loading its DDL history").isFalse();
+    Eventually.within(15_000, () -> assertThat(sqlAnswers(29246)).isTrue());
+    long now = new Registry("http://127.0.0.1:" + PD).tso();
+    assertThat(Json.number(Json.object(HttpJson.get("http://127.0.0.1:29246/status")).get("LastTS")))
+        .as("from v3.0.8 a Drainer without a checkpoint starts at PD's latest TSO").isGreaterThan(0).isLessThan(now);
+
+    start("drainer", "v3.0.5", "--addr=127.0.0.1:29247", "--pd-urls=http://127.0.0.1:" + PD,
+        "--data-dir=" + dir.resolve("drainer-old"), "--config=" + dir.resolve("d.toml"), "--lab-ddl-load-ms=0");
+    Eventually.within(15_000, () -> assertThat(sqlAnswers(29247)).isTrue());
+    assertThat(Json.number(Json.object(HttpJson.get("http://127.0.0.1:29247/status")).get("LastTS")))
+        .as("up to v3.0.7 it starts at 0").isZero();
+  }
 }
