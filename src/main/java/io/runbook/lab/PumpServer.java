@@ -31,6 +31,10 @@ final class PumpServer extends Daemon {
   private HttpApi http;
   private String state = "starting";
   private long announcedSafe;
+  private Path dataDir;
+  private long stopWriteAt;
+  private volatile long available;
+  private volatile long capacity;
 
   PumpServer(Release release, Flags flags) {
     super(release, flags, "pump");
@@ -43,8 +47,11 @@ final class PumpServer extends Daemon {
     int port = flags.port("addr", 8250);
     advertise = flags.get("advertise-addr", "127.0.0.1:" + port);
     registry = new Registry(flags.get("pd-urls", "http://127.0.0.1:2379"));
-    Path dataDir = Path.of(flags.get("data-dir", "data.pump"));
+    dataDir = Path.of(flags.get("data-dir", "data.pump"));
     Files.createDirectories(dataDir);
+    // pump/storage/storage.go: below this much free space, writes are refused (default 10 GiB).
+    stopWriteAt = HumanBytes.parse(conf.string("storage.stop-write-at-available-space", "10 gib"));
+    measureSpace();
     nodeId = NodeId.load(dataDir, flags.get("node-id", null), InetAddress.getLocalHost().getHostName() + ":" + port);
     store = new BinlogFile(dataDir.resolve("binlog.log"));
     announcedSafe = store.maxCommitTs();
@@ -54,6 +61,7 @@ final class PumpServer extends Daemon {
         .on("GET", "/status", r -> HttpApi.Reply.ok(status()))
         .on("GET", "/drainers", r -> HttpApi.Reply.ok(new ArrayList<>(registry.nodes(Registry.DRAINERS).values())))
         .on("PUT", "/state", r -> HttpApi.Reply.ok(applyAction(r.rest("/state"))))
+        .on("GET", "/metrics", r -> HttpApi.Reply.ok(metrics()))
         .on("POST", "/lab/binlog", this::write)
         .on("GET", "/lab/pull", r -> HttpApi.Reply.ok(pull(Long.parseLong(r.param("after", "0")),
             Integer.parseInt(r.param("limit", "5000")))));
@@ -114,6 +122,10 @@ final class PumpServer extends Daemon {
       if (!state.equals("online")) {
         return new HttpApi.Reply(503, Map.of("message", "pump is " + state, "code", 3));
       }
+      if (available <= stopWriteAt) {
+        return new HttpApi.Reply(503, Map.of("message", "no available space, available: " + available
+            + ", StopWriteAtAvailableSpace: " + stopWriteAt, "code", 3));
+      }
       if (e.commitTs() <= Math.max(announcedSafe, store.maxCommitTs())) {
         return new HttpApi.Reply(503, Map.of("message", "commit ts " + e.commitTs() + " is too old", "code", 3));
       }
@@ -142,8 +154,41 @@ final class PumpServer extends Daemon {
     return announcedSafe;
   }
 
+  /** The data dir's free space (the lab may say how much with {@code --lab-available-space}). */
+  private void measureSpace() {
+    try {
+      java.nio.file.FileStore fs = Files.getFileStore(dataDir);
+      capacity = fs.getTotalSpace();
+      String given = flags.get("lab-available-space", null);
+      available = given != null ? HumanBytes.parse(given) : fs.getUsableSpace();
+    } catch (IOException e) {
+      log.warn("cannot measure the space of " + dataDir + ": " + e.getMessage());
+    }
+    if (available <= stopWriteAt) {
+      log.warn("no available space, you may want to free up some space or decrease"
+          + " `stop-write-at-available-space` configuration: available " + available
+          + ", StopWriteAtAvailableSpace " + stopWriteAt);
+    }
+  }
+
+  /** {@code GET /metrics}, Prometheus text, with the storage figures of pump/storage/metrics.go. */
+  private String metrics() {
+    long max;
+    synchronized (lock) {
+      max = store.maxCommitTs();
+    }
+    return "# HELP binlog_pump_storage_storage_size_bytes storage size info\n"
+        + "# TYPE binlog_pump_storage_storage_size_bytes gauge\n"
+        + "binlog_pump_storage_storage_size_bytes{type=\"available\"} " + available + "\n"
+        + "binlog_pump_storage_storage_size_bytes{type=\"capacity\"} " + capacity + "\n"
+        + "# HELP binlog_pump_storage_max_commit_ts max commit ts of storage\n"
+        + "# TYPE binlog_pump_storage_max_commit_ts gauge\n"
+        + "binlog_pump_storage_max_commit_ts " + max + "\n";
+  }
+
   /** Synchronized with stop(): a heartbeat must never re-register online after the stop. */
   private synchronized void heartbeat() {
+    measureSpace();
     String s;
     long max;
     synchronized (lock) {

@@ -316,4 +316,32 @@ class ClusterProcessesTests {
     assertThat(Json.number(Json.object(HttpJson.get("http://127.0.0.1:29247/status")).get("LastTS")))
         .as("up to v3.0.7 it starts at 0").isZero();
   }
+
+  @Test
+  void aPumpRefusesWritesBelowItsAvailableSpaceThresholdAndShowsItsStorageOnMetrics() throws Exception {
+    pd();
+    Process low = start("pump", "v3.0.5", "--addr=127.0.0.1:29263", "--pd-urls=http://127.0.0.1:" + PD,
+        "--data-dir=" + dir.resolve("pump29263"), "--lab-available-space=5 gib");
+    Eventually.within(15_000, () -> assertThat(state(29263)).isEqualTo("online"));
+    assertThat(text("http://127.0.0.1:29263/metrics"))
+        .contains("binlog_pump_storage_storage_size_bytes{type=\"available\"} 5368709120");
+    long ts = new Registry("http://127.0.0.1:" + PD).tso();
+    assertThat(post("http://127.0.0.1:29263/lab/binlog", "{\"commitTS\": " + ts + ", \"payload\": \"x\"}"))
+        .contains("no available space, available: 5368709120, StopWriteAtAvailableSpace: 10737418240");
+
+    Files.writeString(dir.resolve("small.toml"), "[storage]\nstop-write-at-available-space = \"1 gib\"\n");
+    start("pump", "v3.0.5", "--addr=127.0.0.1:29264", "--pd-urls=http://127.0.0.1:" + PD,
+        "--data-dir=" + dir.resolve("pump29264"), "--lab-available-space=5 gib", "--config=" + dir.resolve("small.toml"));
+    Eventually.within(15_000, () -> assertThat(state(29264)).isEqualTo("online"));
+    long later = new Registry("http://127.0.0.1:" + PD).tso() + (1 << 20);
+    assertThat(post("http://127.0.0.1:29264/lab/binlog", "{\"commitTS\": " + later + ", \"payload\": \"x\"}"))
+        .contains("\"code\":200");
+    low.destroy();
+  }
+
+  private static String post(String url, String body) throws Exception {
+    return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url))
+        .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build(),
+        java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+  }
 }
