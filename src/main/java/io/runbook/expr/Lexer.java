@@ -64,8 +64,8 @@ final class Lexer {
     if (c == '\'' || c == '"') {
       return string(start, c);
     }
-    String three = src.length() >= pos + 2 ? src.substring(pos, Math.min(src.length(), pos + 2)) : "";
-    Kind two = switch (three) {
+    String pair = src.length() >= pos + 2 ? src.substring(pos, pos + 2) : "";
+    Kind two = switch (pair) {
       case "//" -> Kind.FLOOR_DIV;
       case "**" -> Kind.POWER;
       case "==" -> Kind.EQ;
@@ -84,7 +84,7 @@ final class Lexer {
     };
     if (two != null) {
       pos += 2;
-      return new Token(two, three, null, start);
+      return new Token(two, pair, null, start);
     }
     Kind one = switch (c) {
       case '(' -> Kind.LPAREN;

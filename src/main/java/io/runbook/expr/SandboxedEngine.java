@@ -43,7 +43,7 @@ final class SandboxedEngine {
         .annotation(false)
         .structuredLiteral(false);
     JexlPermissions permissions = JexlPermissions.NONE.compose(
-        "java.lang +{ +Integer{} +Object{} }",
+        "java.lang +{ +Integer{} }",
         "io.runbook.expr +{ +Runtime{} }");
     JexlSandbox sandbox = new JexlSandbox(false, true);
     JexlSandbox.Permissions p = sandbox.block(Runtime.class.getName());

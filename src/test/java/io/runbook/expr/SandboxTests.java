@@ -67,6 +67,12 @@ class SandboxTests {
       "#pragma jexl.namespace.r java.lang.Runtime",
       "r:getRuntime()",
       "math:abs(1)",
+      "rb:v(0)",
+      "rb:k(0)",
+      "''.__class__.__mro__[1].__subclasses__()",
+      "lookup('pipe', 'id')",
+      "query('env', 'HOME')",
+      "range(10) | map('eval')",
   })
   void refusedWithAPosition(String hostile) {
     ExpressionException e = catchThrowableOfType(ExpressionException.class,
