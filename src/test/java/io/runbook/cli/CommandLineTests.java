@@ -16,8 +16,16 @@ class CommandLineTests {
   private static final Path FIXTURES = Path.of("src/test/resources/fixtures/cli");
   private final StringWriter out = new StringWriter();
   private final StringWriter err = new StringWriter();
+  /** Where the runs of these tests keep their journals: never the checkout's .runbook/. */
+  @TempDir Path state;
 
   private int run(String... args) {
+    if (args.length > 0 && args[0].equals("run") && !java.util.Arrays.asList(args).contains("--state-dir")) {
+      String[] more = java.util.Arrays.copyOf(args, args.length + 2);
+      more[args.length] = "--state-dir";
+      more[args.length + 1] = state.toString();
+      args = more;
+    }
     CommandLine cmd = Main.commandLine();
     cmd.setOut(new PrintWriter(out));
     cmd.setErr(new PrintWriter(err));
