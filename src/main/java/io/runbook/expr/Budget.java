@@ -10,6 +10,8 @@ final class Budget {
 
   private final Limits limits;
   private final long deadline;
+  /** Whether this evaluation built a string or a collection (else its result was already there). */
+  private boolean built;
 
   private Budget(Limits limits) {
     this.limits = limits;
@@ -45,6 +47,9 @@ final class Budget {
   /** Refuses text longer than the bound, counting {@code more} characters about to be added. */
   static void text(CharSequence s, long more) {
     Budget b = CURRENT.get();
+    if (b != null) {
+      b.built = true;
+    }
     int max = b == null ? Limits.DEFAULT.maxText() : b.limits.maxText();
     if (s.length() + more > max) {
       throw new Exceeded("the expression built a string of more than " + max + " characters");
@@ -54,6 +59,9 @@ final class Budget {
   /** Refuses a collection of more than the bound of items. */
   static void items(long count) {
     Budget b = CURRENT.get();
+    if (b != null) {
+      b.built = true;
+    }
     int max = b == null ? Limits.DEFAULT.maxItems() : b.limits.maxItems();
     if (count > max) {
       throw new Exceeded("the expression built a list or mapping of more than " + max + " items");
@@ -68,6 +76,10 @@ final class Budget {
    * bound. Lazily computed mappings (hostvars) are not walked.
    */
   static void weigh(Object value, Limits limits) {
+    Budget b = CURRENT.get();
+    if (b != null && !b.built) {
+      return; // a value read as it is (a host's big JSON body) was bounded where it was made
+    }
     long[] weight = {0, 0};
     weigh(value, limits, weight);
   }

@@ -102,9 +102,10 @@ public final class Compiled {
       return null;
     }
 
+    /** Never called: assignments are disabled in the engine's features and never lowered. */
     @Override
     public void set(String name, Object value) {
-      throw new UnsupportedOperationException("expressions cannot assign variables");
+      throw new IllegalStateException("expressions cannot assign variables");
     }
 
     @Override

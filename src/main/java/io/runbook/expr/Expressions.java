@@ -106,7 +106,7 @@ public final class Expressions {
   }
 
   /**
-   * Evaluates a guard compiled when the playbook loaded (see {@link #compileGuard}): the value's
+   * Evaluates a guard compiled when the playbook loaded (model.Guard): the value's
    * truthiness, as Python's.
    */
   public boolean test(Compiled compiled, SourcePosition at, Map<String, Object> vars) {
@@ -116,36 +116,6 @@ public final class Expressions {
     } catch (ExpressionError e) {
       throw new ExpressionException(at.shift(e.offset), e.getMessage());
     }
-  }
-
-  /**
-   * Compiles a guard as the loader does: a bare expression, or the inside of a guard written as
-   * one whole {@code {{ }}} template (then {@code template} is true and {@code at} is moved to it).
-   */
-  public Compiled compileGuard(String guard, SourcePosition at) {
-    if (isTemplate(guard)) {
-      Template t = parse(guard, at);
-      Template.Part single = t.single();
-      if (single != null) {
-        return compile(single.text(), true, at.shift(single.offset()));
-      }
-    }
-    return compile(guard, false, at);
-  }
-
-  /** Where the inside of a guard written as one template starts, or {@code at} for a bare one. */
-  public SourcePosition guardPosition(String guard, SourcePosition at) {
-    if (isTemplate(guard)) {
-      try {
-        Template.Part single = Template.parse(guard).single();
-        if (single != null) {
-          return at.shift(single.offset());
-        }
-      } catch (Template.Unterminated e) {
-        return at;
-      }
-    }
-    return at;
   }
 
   private static Object defined(String text, Object value, SourcePosition at) {

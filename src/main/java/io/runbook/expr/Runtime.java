@@ -89,6 +89,7 @@ public final class Runtime {
   }
 
   public Object list1(Object item) {
+    Budget.items(1);
     List<Object> out = new ArrayList<>(1);
     out.add(item);
     return out;
@@ -103,6 +104,7 @@ public final class Runtime {
   }
 
   public Object dict(int at, Object... keysAndValues) {
+    Budget.items(keysAndValues.length / 2);
     Map<Object, Object> out = new LinkedHashMap<>();
     int offset = (Integer) constant(at);
     for (int i = 0; i + 1 < keysAndValues.length; i += 2) {

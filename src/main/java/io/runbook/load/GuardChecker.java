@@ -5,6 +5,7 @@ import io.runbook.expr.ExpressionException;
 import io.runbook.expr.Expressions;
 import io.runbook.model.Guard;
 import io.runbook.source.Diagnostic;
+import io.runbook.source.SourcePosition;
 import io.runbook.yaml.YNode;
 import io.runbook.yaml.YScalar;
 import java.util.ArrayList;
@@ -43,8 +44,8 @@ final class GuardChecker {
 
   private Guard guard(YScalar s) {
     String text = s.text().trim();
-    boolean template = text.startsWith("{{") && text.endsWith("}}")
-        && io.runbook.expr.Expressions.templateExpressions(text).size() == 1;
+    List<Expressions.Embedded> parts = Expressions.templateExpressions(s.text());
+    boolean template = text.startsWith("{{") && text.endsWith("}}") && parts.size() == 1;
     if (template) {
       in.diagnostics().add(Diagnostic.warning(s.position(), "a guard is a bare expression: write "
           + text.substring(2, text.length() - 2).trim() + " without {{ }}").withCode("when-braces"));
@@ -54,10 +55,13 @@ final class GuardChecker {
           + " itself (x == other_var), not '{{ other_var }}'");
       return null;
     }
+    // A guard written as one whole template is its inside, compiled as a template part.
+    SourcePosition at = template ? s.contentPosition().shift(parts.get(0).offset()) : s.contentPosition();
     try {
-      Compiled compiled = expressions.compileGuard(s.text(), s.contentPosition());
-      in.names().read(compiled.rootVariables(), s.contentPosition());
-      return new Guard(s.text(), expressions.guardPosition(s.text(), s.contentPosition()), compiled, null);
+      Compiled compiled = template ? expressions.compile(parts.get(0).expression(), true, at)
+          : expressions.compile(s.text(), false, at);
+      in.names().read(compiled.rootVariables(), at);
+      return new Guard(s.text(), at, compiled, null);
     } catch (ExpressionException e) {
       in.diagnostics().add(Diagnostic.error(e.position(), e.getMessage()).withCode(Expressions.SYNTAX));
       return null;
