@@ -26,7 +26,7 @@ public final class ShellScript {
         throw new IllegalArgumentException("the value holds a NUL byte, which no shell word can carry");
       }
       return switch (place) {
-        case WORD -> word(s);
+        case WORD -> io.runbook.transport.ShellQuoting.quote(s);
         case SINGLE_QUOTED -> s.replace("'", "'\\''");
         case DOUBLE_QUOTED -> s.replace("\\", "\\\\").replace("\"", "\\\"").replace("$", "\\$").replace("`", "\\`");
         case COMMENT -> {
@@ -61,14 +61,6 @@ public final class ShellScript {
   }
 
   private ShellScript() {}
-
-  /** A value as one shell word: plain words as they are, anything else single-quoted. */
-  public static String word(String s) {
-    if (!s.isEmpty() && s.matches("[A-Za-z0-9_@%+=:,./-]+")) {
-      return s;
-    }
-    return "'" + s.replace("'", "'\\''") + "'";
-  }
 
   /**
    * The place of each {@code {{ }}}, given the literal text around them (one more piece than
