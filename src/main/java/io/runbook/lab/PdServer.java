@@ -63,8 +63,9 @@ final class PdServer extends Daemon {
     if (key.isEmpty()) {
       throw new IllegalArgumentException("key is empty");
     }
-    if (key.startsWith(Registry.PUMPS) && value instanceof Map<?, ?> node) {
-      // The history of Pump states, for lab verify's "no Pump online" figure.
+    if (key.startsWith(Registry.PUMPS) && value instanceof Map<?, ?> node
+        && !(kv.get(key) instanceof Map<?, ?> old && String.valueOf(old.get("state")).equals(String.valueOf(node.get("state"))))) {
+      // The history of Pump states (changes only, not heartbeats), for lab verify's "no Pump online".
       Files.writeString(store.resolveSibling(PUMP_STATES), System.currentTimeMillis() + " "
           + key.substring(Registry.PUMPS.length()) + " " + node.get("state") + "\n",
           java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
