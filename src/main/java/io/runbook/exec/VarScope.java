@@ -85,6 +85,9 @@ final class VarScope extends AbstractMap<String, Object> implements io.runbook.e
   }
 
   private Object resolve(String name, Layer layer, Object raw) {
+    if (raw instanceof io.runbook.yaml.UnsafeText u) {
+      return u.text(); // !unsafe in an inventory: its text, never templated
+    }
     if (!needsRendering(raw) || !layer.templated() && !(raw instanceof YNode)) {
       return raw;
     }
@@ -103,6 +106,9 @@ final class VarScope extends AbstractMap<String, Object> implements io.runbook.e
   }
 
   private Object renderPlain(Object value, SourcePosition at) {
+    if (value instanceof io.runbook.yaml.UnsafeText u) {
+      return u.text();
+    }
     if (value instanceof String s) {
       return Expressions.isTemplate(s) ? expressions.renderString(s, at, this) : s;
     }
@@ -123,8 +129,8 @@ final class VarScope extends AbstractMap<String, Object> implements io.runbook.e
     if (raw instanceof io.runbook.expr.LazyMap) {
       return false; // hostvars and other scopes render their own values, when asked
     }
-    if (raw instanceof YNode) {
-      return true;
+    if (raw instanceof YNode || raw instanceof io.runbook.yaml.UnsafeText) {
+      return true; // an unsafe text is turned into its plain text, never templated
     }
     if (raw instanceof String s) {
       return s.contains("{{");

@@ -102,6 +102,6 @@ final class YamlInventoryParser {
 
   @SuppressWarnings("unchecked")
   private static Map<String, Object> plainMap(YMap m) {
-    return (Map<String, Object>) m.toPlain();
+    return (Map<String, Object>) io.runbook.yaml.UnsafeText.plain(m);
   }
 }

@@ -32,6 +32,9 @@ public final class Secrets {
   }
 
   private boolean collect(Object value) {
+    if (value instanceof io.runbook.yaml.UnsafeText u) {
+      return collect(u.text());
+    }
     if (value instanceof Map<?, ?> m) {
       boolean any = false;
       for (Object v : m.values()) {
