@@ -2,9 +2,11 @@ package io.runbook.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import io.runbook.exec.Planner;
+import io.runbook.exec.RunPlanner;
 import io.runbook.exec.RunOptions;
-import io.runbook.plan.RunPlan;
+import io.runbook.plan.ExecutionPlan;
+import io.runbook.plan.PlanView;
+import io.runbook.plan.Verdict;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -35,23 +37,24 @@ public final class PlanCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     Engine engine = new Engine();
-    RunOptions options = selection.apply(RunOptions.defaults());
+    RunOptions options = selection.apply(RunOptions.defaults(), spec.commandLine());
     Engine.Inputs inputs = engine.load(playbook, selection.inventory, options.extraVars().keySet());
-    RunPlan plan = new Planner(engine.actions, engine.expressions, engine.loader)
+    ExecutionPlan plan = new RunPlanner(engine.actions, engine.expressions, engine.loader)
         .plan(inputs.playbook(), inputs.inventory(), options);
     PrintWriter out = spec.commandLine().getOut();
     if (format == Format.json) {
-      out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(plan));
+      out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(plan.view()));
     } else {
-      text(plan, out);
+      text(plan.view(), out);
     }
     out.flush();
     return ExitCodes.OK;
   }
 
-  private static void text(RunPlan plan, PrintWriter out) {
-    out.println("PLAN " + plan.hash() + "   (run it with: runbook run ... --plan-hash " + plan.hash() + ")");
-    for (RunPlan.Play p : plan.plays()) {
+  private static void text(PlanView plan, PrintWriter out) {
+    out.println("PLAN " + plan.hash() + "   (run it with: runbook run ..." + (plan.options().checkMode() ? " --check" : "")
+        + " --plan-hash " + plan.hash() + ")");
+    for (PlanView.Play p : plan.plays()) {
       out.println();
       out.println("PLAY [" + p.name() + "]  hosts: " + p.hosts());
       for (int i = 0; i < p.batches().size(); i++) {
@@ -60,19 +63,19 @@ public final class PlanCommand implements Callable<Integer> {
       for (String inv : p.invariants()) {
         out.println("  invariant " + inv + "   checked before each batch and watched while the play runs");
       }
-      for (RunPlan.Step s : p.steps()) {
-        out.printf("  %-12s %-40s %-14s %s%n", s.kind(), s.name(), s.action(), s.at());
+      for (PlanView.ShownStep s : p.steps()) {
+        out.printf("  %-10s %-12s %-40s %-14s %s%n", s.id(), s.kind(), s.name(), s.action(), s.at());
         out.println("               " + summary(s.verdicts()));
       }
     }
   }
 
   /** "runs: pump1, pump2; skipped: pump3", grouped by verdict. */
-  private static String summary(Map<String, String> verdicts) {
-    Map<String, List<String>> byVerdict = verdicts.entrySet().stream().collect(Collectors.groupingBy(
+  private static String summary(Map<String, Verdict> verdicts) {
+    Map<Verdict, List<String>> byVerdict = verdicts.entrySet().stream().collect(Collectors.groupingBy(
         Map.Entry::getValue, java.util.LinkedHashMap::new,
         Collectors.mapping(Map.Entry::getKey, Collectors.toList())));
-    return byVerdict.entrySet().stream().map(e -> e.getKey() + ": " + String.join(", ", e.getValue()))
+    return byVerdict.entrySet().stream().map(e -> e.getKey().shown() + ": " + String.join(", ", e.getValue()))
         .collect(Collectors.joining("; "));
   }
 }

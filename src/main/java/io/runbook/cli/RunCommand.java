@@ -39,15 +39,6 @@ public final class RunCommand implements Callable<Integer> {
       description = "Refuse to run unless the plan (runbook plan) still has this hash.")
   String planHash;
 
-  @Option(names = {"-C", "--check"}, description = "Predict changes; change nothing.")
-  boolean check;
-
-  @Option(names = {"-D", "--diff"}, description = "Show file changes.")
-  boolean diff;
-
-  @Option(names = {"-f", "--forks"}, defaultValue = "5", description = "Hosts at once (default ${DEFAULT-VALUE}).")
-  int forks;
-
   @Option(names = "--output", defaultValue = "human", description = "human or jsonl.")
   Output output;
 
@@ -98,17 +89,12 @@ public final class RunCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws java.io.IOException {
-    if (forks < 1) {
-      throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--forks must be at least 1");
-    }
     if (!hostKeyChecking.equals("strict") && !hostKeyChecking.equals("accept-new")) {
       throw new picocli.CommandLine.ParameterException(spec.commandLine(),
           "--host-key-checking must be strict or accept-new, not '" + hostKeyChecking + "'");
     }
     Engine engine = new Engine();
-    RunOptions options = selection.apply(RunOptions.defaults()
-        .withCheckMode(check).withDiff(diff).withForks(forks))
-        .withSsh(ssh());
+    RunOptions options = selection.apply(RunOptions.defaults(), spec.commandLine()).withSsh(ssh());
     options = options.withBecomePassword(becomePassword());
     for (String e : selection.extraVars) {
       // -e @secret.yml / @vault.yml: every value in it is a secret

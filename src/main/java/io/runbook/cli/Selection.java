@@ -7,7 +7,10 @@ import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Option;
 
-/** What {@code run} and {@code plan} both take: the inventory, extra vars, limit and tags. */
+/**
+ * What {@code run} and {@code plan} both take: everything that decides what a run does, so that
+ * a plan can be made for exactly the run that will hold to its hash.
+ */
 final class Selection {
   @Option(names = {"-i", "--inventory"}, paramLabel = "INVENTORY",
       description = "Inventory file (INI or YAML). Without it only localhost is known.")
@@ -26,7 +29,20 @@ final class Selection {
   @Option(names = "--skip-tags", split = ",", description = "Skip tasks with these tags.")
   List<String> skipTags = new ArrayList<>();
 
-  RunOptions apply(RunOptions options) {
-    return options.withExtraVars(ExtraVars.parse(extraVars)).withLimit(limit).withTags(tags, skipTags);
+  @Option(names = {"-C", "--check"}, description = "Predict changes; change nothing.")
+  boolean check;
+
+  @Option(names = {"-D", "--diff"}, description = "Show file changes.")
+  boolean diff;
+
+  @Option(names = {"-f", "--forks"}, defaultValue = "5", description = "Hosts at once (default ${DEFAULT-VALUE}).")
+  int forks;
+
+  RunOptions apply(RunOptions options, picocli.CommandLine cmd) {
+    if (forks < 1) {
+      throw new picocli.CommandLine.ParameterException(cmd, "--forks must be at least 1");
+    }
+    return options.withExtraVars(ExtraVars.parse(extraVars)).withLimit(limit).withTags(tags, skipTags)
+        .withCheckMode(check).withDiff(diff).withForks(forks);
   }
 }

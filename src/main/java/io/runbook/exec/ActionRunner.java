@@ -5,6 +5,7 @@ import io.runbook.expr.ExpressionException;
 import io.runbook.expr.Expressions;
 import io.runbook.model.ActionTask;
 import io.runbook.model.LoopControl;
+import io.runbook.plan.Step;
 import io.runbook.report.HostResult;
 import io.runbook.report.HostResult.Status;
 import io.runbook.report.Recap;
@@ -37,9 +38,10 @@ final class ActionRunner {
   }
 
   /** Runs and reports; returns the outcome that counts for the host. */
-  StepResult run(ActionTask task, TaskEvent event, HostState host, Inherited inh)
+  StepResult run(Step step, TaskEvent event, HostState host, Inherited inh)
       throws InterruptedException {
-    String key = host.nextStepKey(task.options().position().toString());
+    ActionTask task = step.action();
+    String key = host.nextStepKey(step.id());
     ResumeState.Done done = run.resume == null || host.rerunning > 0 ? null : run.resume.done(key, host.name);
     if (done != null) {
       return replay(task, event, host, key, done);

@@ -1,6 +1,6 @@
 package io.runbook.exec;
 
-import io.runbook.model.TaskNode;
+import io.runbook.plan.Step;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -11,12 +11,12 @@ import java.util.List;
  * notified, so it runs again only when notified again.
  */
 final class Handlers {
-  private final List<TaskNode> handlers;
+  private final List<Step> handlers;
   /** Handlers see the play's keywords, never those of the task that flushed them. */
   private final Inherited playLevel;
   private boolean flushing;
 
-  Handlers(List<TaskNode> handlers, Inherited playLevel) {
+  Handlers(List<Step> handlers, Inherited playLevel) {
     this.handlers = List.copyOf(handlers);
     this.playLevel = playLevel;
   }
@@ -29,10 +29,10 @@ final class Handlers {
   void flush(TaskWalker walker, List<HostState> hosts) throws InterruptedException {
     flushing = true;
     try {
-      for (TaskNode handler : handlers) {
-        List<String> names = new ArrayList<>(handler.options().listen());
-        if (handler.options().name() != null) {
-          names.add(handler.options().name());
+      for (Step handler : handlers) {
+        List<String> names = new ArrayList<>(handler.node().options().listen());
+        if (handler.node().options().name() != null) {
+          names.add(handler.node().options().name());
         }
         List<HostState> notified = hosts.stream()
             .filter(h -> h.active() && names.stream().anyMatch(h.notified::contains)).toList();
@@ -40,7 +40,7 @@ final class Handlers {
           continue;
         }
         notified.forEach(h -> h.notified.removeAll(names));
-        walker.walk(List.of(handler), notified, playLevel, "RUNNING HANDLER");
+        walker.walk(List.of(handler), notified, playLevel);
       }
     } finally {
       flushing = false;

@@ -3,6 +3,7 @@ package io.runbook.exec;
 import io.runbook.expr.ExpressionException;
 import io.runbook.model.Meta;
 import io.runbook.model.MetaTask;
+import io.runbook.plan.Step;
 import io.runbook.report.HostResult;
 import io.runbook.report.HostResult.Status;
 import io.runbook.report.StepRecord;
@@ -30,16 +31,18 @@ final class MetaRunner {
     this.playEnd = playEnd;
   }
 
-  void run(MetaTask task, List<HostState> active, Inherited inh, String kind, TaskWalker walker)
+  void run(Step step, List<HostState> active, Inherited inh, TaskWalker walker)
       throws InterruptedException {
-    TaskEvent event = new TaskEvent(task.displayName(), "meta", task.options().position(), kind);
+    MetaTask task = step.meta();
+    TaskEvent event = new TaskEvent(task.displayName(), "meta", task.options().position(),
+        step.section().announced());
     run.listener.taskStarted(event);
     List<HostState> deciding = task.meta().perHost() ? active : List.of(active.get(0));
     List<HostState> acting = new ArrayList<>();
     for (HostState h : deciding) {
       if (task.meta() == Meta.FLUSH_HANDLERS && walker.flushingHandlers()) {
         fail(task, event, h, "meta: flush_handlers cannot run inside a handler");
-      } else if (decide(task, event, h, inh)) {
+      } else if (decide(step, event, h, inh)) {
         acting.add(h);
       }
     }
@@ -69,8 +72,9 @@ final class MetaRunner {
   }
 
   /** Whether the meta acts for this host: replayed from the resumed run, or its guard now. */
-  private boolean decide(MetaTask task, TaskEvent event, HostState host, Inherited inh) {
-    String key = host.nextStepKey(task.options().position().toString());
+  private boolean decide(Step step, TaskEvent event, HostState host, Inherited inh) {
+    MetaTask task = step.meta();
+    String key = host.nextStepKey(step.id());
     ResumeState.Done done = run.resume == null || host.rerunning > 0 ? null : run.resume.done(key, host.name);
     boolean acts;
     if (done != null) {

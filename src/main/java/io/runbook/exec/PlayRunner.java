@@ -3,13 +3,13 @@ package io.runbook.exec;
 import io.runbook.expr.ExpressionException;
 import io.runbook.load.VarsFiles;
 import io.runbook.model.Play;
-import io.runbook.model.TaskNode;
+import io.runbook.plan.PlannedPlay;
+import io.runbook.plan.Section;
+import io.runbook.plan.Step;
 import io.runbook.source.InvalidInputException;
 import io.runbook.yaml.YNode;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -17,31 +17,29 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * One play: choose its hosts, split them into batches per {@code serial}, and run pre_tasks,
- * tasks and post_tasks on each batch, flushing handlers after each section as Ansible does.
+ * One play of the plan: its hosts batch by batch, as planned, running pre_tasks, tasks and
+ * post_tasks on each batch, flushing handlers after each section as Ansible does.
  */
 final class PlayRunner {
   private final RunContext run;
+  private final PlannedPlay planned;
   private final Play play;
 
-  PlayRunner(RunContext run, Play play) {
+  PlayRunner(RunContext run, PlannedPlay planned) {
     this.run = run;
-    this.play = play;
+    this.planned = planned;
+    this.play = planned.play();
   }
 
   void run() throws InterruptedException {
-    VarScope playLevel = new PlayScope(run, play, List.of()).forHost("localhost", Inherited.forPlay(List.of()));
-    String pattern = String.valueOf(run.expressions.render(play.hosts(), playLevel));
-    List<String> hosts = new ArrayList<>(run.inventory.select(pattern));
-    if (run.options.limit() != null) {
-      hosts = new ArrayList<>(run.inventory.limit(hosts, run.options.limit()));
-    }
-    hosts.removeIf(h -> run.host(h).down()); // failed hosts leave the run, as in Ansible
+    // The plan's hosts, in its order; a host that failed in an earlier play has left the run,
+    // as in Ansible, and so leaves its batch here.
+    List<String> hosts = new ArrayList<>(planned.hosts());
+    hosts.removeIf(h -> run.host(h).down());
     hosts.forEach(h -> run.host(h).enterPlay());
-    order(hosts);
     run.listener.playStarted(play.displayName(), hosts);
     if (hosts.isEmpty()) {
-      run.listener.warning("no hosts matched '" + pattern + "'"
+      run.listener.warning("no hosts matched '" + planned.pattern() + "'"
           + (run.options.limit() != null ? " with --limit " + run.options.limit() : "")
           + ": skipping play " + play.displayName());
       run.listener.playFinished(play.displayName());
@@ -54,16 +52,9 @@ final class PlayRunner {
         run.options.secrets().addAll(scope.forHost(h, Inherited.forPlay(play)).get(name));
       }
     }
-    List<Object> sizes = new ArrayList<>();
-    for (YNode size : play.serial()) {
-      sizes.add(run.expressions.render(size, playLevel));
-    }
-    Double maxFail = play.maxFailPercentage() == null ? null
-        : Double.valueOf(String.valueOf(run.expressions.render(play.maxFailPercentage(), playLevel))
-            .replace("%", "").trim());
-    List<List<String>> batches = Batches.split(hosts, sizes);
-    int forks = play.forks() != null ? play.forks() : run.options.forks();
-    ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(forks, hosts.size())),
+    List<List<String>> batches = planned.batches().stream()
+        .map(b -> b.stream().filter(hosts::contains).toList()).filter(b -> !b.isEmpty()).toList();
+    ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(planned.forks(), hosts.size())),
         daemonThreads());
     PlayEnd end = new PlayEnd();
     InvariantWatch watch = play.invariants().isEmpty() ? null : new InvariantWatch(run, scope, play);
@@ -81,7 +72,7 @@ final class PlayRunner {
         if (batches.size() > 1) {
           run.listener.batchStarted(i + 1, batches.size(), batch);
         }
-        batch(scope, batch, maxFail, pool, end);
+        batch(scope, i + 1, batch, pool, end);
       }
     } finally {
       pool.shutdownNow();
@@ -98,31 +89,34 @@ final class PlayRunner {
    * the batch (end_batch, end_play) its hosts do nothing more, but the after_batch gate still
    * checks what the batch did before anything else is touched.
    */
-  private void batch(PlayScope scope, List<String> names, Double maxFail, ExecutorService pool,
+  private void batch(PlayScope scope, int number, List<String> names, ExecutorService pool,
       PlayEnd end) throws InterruptedException {
     scope.batch(names);
     List<HostState> states = names.stream().map(run::host).toList();
-    FailureRules rules = new FailureRules(states, play.anyErrorsFatal(), maxFail);
+    FailureRules rules = new FailureRules(states, planned.failure().anyErrorsFatal(),
+        planned.failure().maxFailPercentage());
     Inherited inh = Inherited.forPlay(play);
-    TaskWalker walker = new TaskWalker(run, scope, pool, rules, new Handlers(play.handlers(), inh), end);
+    TaskWalker walker = new TaskWalker(run, scope, pool, rules,
+        new Handlers(planned.steps(Section.HANDLERS), inh), end, number);
     if (run.invariants != null) {
       run.invariants.admit(names);
     }
-    gate("before_batch", play.beforeBatch(), walker, inh, names);
-    for (List<TaskNode> section : List.of(play.preTasks(), play.tasks(), play.postTasks())) {
-      walker.walk(section, states, inh);
+    gate(Section.BEFORE_BATCH, walker, inh, names);
+    for (Section section : List.of(Section.PRE_TASKS, Section.TASKS, Section.POST_TASKS)) {
+      walker.walk(planned.steps(section), states, inh);
       walker.flushHandlers(states);
     }
     rules.afterBatch();
-    gate("after_batch", play.afterBatch(), walker, inh, names);
+    gate(Section.AFTER_BATCH, walker, inh, names);
   }
 
   /**
    * A gate: tasks run once on the controller (as {@code localhost}) with {@code
    * ansible_play_batch} set. If one fails, the run stops before another host is touched.
    */
-  private void gate(String which, List<TaskNode> tasks, TaskWalker walker, Inherited inh,
-      List<String> batch) throws InterruptedException {
+  private void gate(Section which, TaskWalker walker, Inherited inh, List<String> batch)
+      throws InterruptedException {
+    List<Step> tasks = planned.steps(which);
     if (tasks.isEmpty()) {
       return;
     }
@@ -130,22 +124,12 @@ final class PlayRunner {
     boolean ended = controller.ended; // localhost may be a host of the play, ended by a meta task
     controller.ended = false;
     try {
-      walker.walk(tasks, List.of(controller), inh, which.toUpperCase(java.util.Locale.ROOT).replace('_', ' '));
+      walker.walk(tasks, List.of(controller), inh);
     } finally {
       controller.ended = ended;
     }
     if (controller.down()) {
-      throw new AbortRun(which + " gate failed for batch " + batch + ": " + controller.lastFailure);
-    }
-  }
-
-  private void order(List<String> hosts) {
-    switch (play.order()) {
-      case INVENTORY -> { }
-      case REVERSE_INVENTORY -> Collections.reverse(hosts);
-      case SORTED -> hosts.sort(Comparator.naturalOrder());
-      case REVERSE_SORTED -> hosts.sort(Comparator.reverseOrder());
-      case SHUFFLE -> Collections.shuffle(hosts);
+      throw new AbortRun(which.name().toLowerCase(java.util.Locale.ROOT) + " gate failed for batch " + batch + ": " + controller.lastFailure);
     }
   }
 

@@ -25,7 +25,7 @@ public final class ResumeState {
       Map<String, Object> registered, Map<String, Object> facts) {}
 
   private final Map<String, Done> done = new HashMap<>();
-  /** Per host, where the tasks that failed it were written (a step key without its count). */
+  /** Per host, the steps that failed it (their ids, without the occurrence count). */
   private final Map<String, Set<String>> failedAt = new HashMap<>();
 
   private ResumeState() {}
@@ -67,10 +67,9 @@ public final class ResumeState {
     return done.get(key + "|" + host);
   }
 
-  /** Whether a task written at one of {@code positions} failed {@code host} in the earlier run. */
-  boolean failedWithin(String host, Set<String> positions) {
-    Set<String> failed = failedAt.getOrDefault(host, Set.of());
-    return positions.stream().anyMatch(failed::contains);
+  /** Whether a step inside {@code block} (or the block itself) failed {@code host} in the earlier run. */
+  boolean failedWithin(String host, io.runbook.plan.Step block) {
+    return failedAt.getOrDefault(host, Set.of()).stream().anyMatch(block::contains);
   }
 
   public int size() {

@@ -21,7 +21,8 @@ final class RunContext {
   final Expressions expressions;
   final ActionRegistry actions;
   final PlaybookLoader loader;
-  final TagFilter tags;
+  /** Builds the steps an include reads, with the plan's tag filter. */
+  final io.runbook.plan.Steps steps;
   final Recap recap = new Recap();
   final TransportPool transports;
   /** The invariants of the play running now, or null. */
@@ -42,7 +43,7 @@ final class RunContext {
     this.expressions = expressions;
     this.actions = actions;
     this.loader = loader;
-    this.tags = new TagFilter(options.tags(), options.skipTags());
+    this.steps = new io.runbook.plan.Steps(new io.runbook.plan.TagFilter(options.tags(), options.skipTags()));
     this.transports = new TransportPool(options.ssh());
     rememberConnectionSecrets();
   }

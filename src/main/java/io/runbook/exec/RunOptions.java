@@ -73,6 +73,11 @@ public record RunOptions(boolean checkMode, boolean diff, int forks, Map<String,
         becomePassword, s);
   }
 
+  /** The choices that decide what the run does: its plan's options. */
+  public io.runbook.plan.PlanOptions planOptions() {
+    return new io.runbook.plan.PlanOptions(checkMode, diff, forks, extraVars, limit, tags, skipTags);
+  }
+
   @Override
   public String toString() {
     return "RunOptions[check=" + checkMode + ", diff=" + diff + ", forks=" + forks + ", limit=" + limit

@@ -8,6 +8,7 @@ import io.runbook.journal.RunHistory;
 import io.runbook.journal.RunLock;
 import io.runbook.load.PlaybookLoader;
 import io.runbook.model.Playbook;
+import io.runbook.plan.ExecutionPlan;
 import io.runbook.report.CompositeListener;
 import io.runbook.report.MaskingListener;
 import io.runbook.report.RunListener;
@@ -36,18 +37,19 @@ public final class RunSession {
       String resume, boolean force, String planHash) {}
 
   private final Runner runner;
-  private final Planner planner;
+  private final RunPlanner planner;
 
   public RunSession(ActionRegistry actions, Expressions expressions, PlaybookLoader loader) {
     this.runner = new Runner(actions, expressions, loader);
-    this.planner = new Planner(actions, expressions, loader);
+    this.planner = new RunPlanner(actions, expressions, loader);
   }
 
   /** Runs and returns the exit code; {@code err} gets the journal's place and resume advice. */
   public int run(Playbook playbook, Inventory inventory, RunOptions options, Settings s,
       List<RunListener> outputs, PrintWriter err) throws IOException {
+    ExecutionPlan plan = planner.plan(playbook, inventory, options);
     if (s.planHash() != null) {
-      String now = planner.plan(playbook, inventory, options).hash();
+      String now = plan.hash();
       if (!now.equals(s.planHash())) {
         throw new InvalidInputException(SourcePosition.none(s.playbook().toString()),
             "the plan changed since it was reviewed: --plan-hash " + s.planHash() + ", but it is now "
@@ -85,7 +87,7 @@ public final class RunSession {
             s.inventory(), options.extraVars(), options.checkMode(), resumedId)) {
       List<RunListener> all = new ArrayList<>(outputs);
       all.add(journal);
-      int code = runner.run(playbook, inventory, options,
+      int code = runner.run(plan, options,
           new MaskingListener(new CompositeListener(all), options.secrets()), resume).exitCode();
       err.println("run " + runId + ", journal " + journal.file());
       if (code != Runner.OK) {

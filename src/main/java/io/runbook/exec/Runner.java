@@ -3,9 +3,9 @@ package io.runbook.exec;
 import io.runbook.action.ActionRegistry;
 import io.runbook.expr.ExpressionException;
 import io.runbook.expr.Expressions;
-import io.runbook.inventory.Inventory;
 import io.runbook.load.PlaybookLoader;
-import io.runbook.model.Play;
+import io.runbook.plan.ExecutionPlan;
+import io.runbook.plan.PlannedPlay;
 import io.runbook.model.Playbook;
 import io.runbook.report.Recap;
 import io.runbook.report.RunListener;
@@ -34,20 +34,26 @@ public final class Runner {
   /** The recap and the exit code. */
   public record Outcome(Recap recap, int exitCode) {}
 
-  public Outcome run(Playbook playbook, Inventory inventory, RunOptions options, RunListener listener) {
-    return run(playbook, inventory, options, listener, null);
+  public Outcome run(ExecutionPlan plan, RunOptions options, RunListener listener) {
+    return run(plan, options, listener, null);
   }
 
-  /** A run that replays the steps {@code resume} says an earlier run finished. */
-  public Outcome run(Playbook playbook, Inventory inventory, RunOptions options, RunListener listener,
-      ResumeState resume) {
-    RunContext run = new RunContext(playbook, inventory, options, listener, expressions, actions, loader,
+  /**
+   * Executes {@code plan}, made with these {@code options}; replays the steps {@code resume} says
+   * an earlier run finished.
+   */
+  public Outcome run(ExecutionPlan plan, RunOptions options, RunListener listener, ResumeState resume) {
+    if (!plan.options().equals(options.planOptions())) {
+      throw new IllegalArgumentException("the plan was made with other options than the run's");
+    }
+    Playbook playbook = plan.playbook();
+    RunContext run = new RunContext(playbook, plan.inventory(), options, listener, expressions, actions, loader,
         resume);
     listener.runStarted(playbook.file().toString(), options.checkMode());
     boolean aborted = false;
     int code;
     try {
-      for (Play play : playbook.plays()) {
+      for (PlannedPlay play : plan.plays()) {
         new PlayRunner(run, play).run();
       }
     } catch (AbortRun e) {

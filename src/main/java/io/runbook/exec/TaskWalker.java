@@ -4,8 +4,7 @@ import io.runbook.expr.ExpressionException;
 import io.runbook.model.ActionTask;
 import io.runbook.model.BlockTask;
 import io.runbook.model.IncludeTask;
-import io.runbook.model.MetaTask;
-import io.runbook.model.TaskNode;
+import io.runbook.plan.Step;
 import io.runbook.report.TaskEvent;
 import io.runbook.source.InvalidInputException;
 import java.nio.file.Path;
@@ -33,11 +32,14 @@ final class TaskWalker {
   private final FailureRules rules;
   private final Handlers handlers;
   private final MetaRunner metas;
-  private final Map<Path, List<TaskNode>> includes = new LinkedHashMap<>();
+  private final int batch;
+  /** What each include read, per include step and file: parsed once per batch. */
+  private final Map<String, List<Step>> includes = new LinkedHashMap<>();
 
   TaskWalker(RunContext run, PlayScope play, ExecutorService forks, FailureRules rules,
-      Handlers handlers, PlayEnd playEnd) {
+      Handlers handlers, PlayEnd playEnd, int batch) {
     this.run = run;
+    this.batch = batch;
     this.play = play;
     this.actions = new ActionRunner(run, play);
     this.forks = forks;
@@ -55,43 +57,28 @@ final class TaskWalker {
     return handlers.flushing();
   }
 
-  void walk(List<TaskNode> nodes, List<HostState> hosts, Inherited inh) throws InterruptedException {
-    walk(nodes, hosts, inh, "TASK");
-  }
-
-  void walk(List<TaskNode> nodes, List<HostState> hosts, Inherited inh, String kind)
-      throws InterruptedException {
-    for (TaskNode node : nodes) {
+  /** Walks steps of the plan (or steps an include read) on the hosts still active. */
+  void walk(List<Step> steps, List<HostState> hosts, Inherited inh) throws InterruptedException {
+    for (Step step : steps) {
       if (hosts.stream().noneMatch(HostState::active)) {
         return;
       }
-      if (node instanceof ActionTask task) {
-        action(task, hosts, inh.plus(task.options()), kind);
-      } else if (node instanceof BlockTask block) {
-        block(block, hosts, inh.plus(block.options()));
-      } else if (node instanceof MetaTask meta) {
-        meta(meta, hosts, inh.plus(meta.options()), kind);
-      } else {
-        include((IncludeTask) node, hosts, inh.plus(node.options()));
+      Inherited here = inh.plus(step.node().options());
+      switch (step.kind()) {
+        case ACTION -> action(step, hosts, here);
+        case BLOCK -> block(step, hosts, here);
+        case META -> meta(step, hosts, here);
+        case INCLUDE -> include(step, hosts, here);
       }
     }
   }
 
-  /** Runs one action task on the active hosts; handlers pass {@code handler = true}. */
-  void action(ActionTask task, List<HostState> hosts, Inherited inh, boolean handler)
-      throws InterruptedException {
-    action(task, hosts, inh, handler ? "RUNNING HANDLER" : "TASK");
-  }
-
   /**
-   * Runs one action task; {@code kind} is how it is announced (TASK, RUNNING HANDLER, BEFORE
-   * BATCH, AFTER BATCH). Tags select only ordinary tasks: handlers and gates always run.
+   * Runs one action step on the active hosts, announced as its section says (TASK, RUNNING
+   * HANDLER, BEFORE BATCH, AFTER BATCH). The plan already left out what the tags do not select.
    */
-  void action(ActionTask task, List<HostState> hosts, Inherited inh, String kind)
-      throws InterruptedException {
-    if (kind.equals("TASK") && !run.tags.selects(inh.tags())) {
-      return;
-    }
+  private void action(Step step, List<HostState> hosts, Inherited inh) throws InterruptedException {
+    ActionTask task = step.action();
     InvariantWatch watch = run.invariants;
     if (watch != null) {
       watch.checkpoint(); // a broken invariant: no new step starts
@@ -100,11 +87,13 @@ final class TaskWalker {
     if (active.isEmpty()) {
       return;
     }
-    TaskEvent event = new TaskEvent(task.displayName(), task.action(), task.options().position(), kind);
+    TaskEvent event = new TaskEvent(task.displayName(), task.action(), task.options().position(),
+        step.section().announced());
     run.listener.taskStarted(event);
     if (task.options().runOnce() || isPause(task)) {
       HostState first = active.get(0);
-      StepResult r = actions.run(task, event, first, inh);
+      started(step, first);
+      StepResult r = actions.run(step, event, first, inh);
       for (HostState other : active.subList(1, active.size())) {
         if (task.options().register() != null) {
           other.facts.put(task.options().register(), r.registered());
@@ -114,7 +103,8 @@ final class TaskWalker {
     } else {
       List<Callable<StepResult>> jobs = new ArrayList<>();
       for (HostState h : active) {
-        jobs.add(() -> actions.run(task, event, h, inh));
+        started(step, h);
+        jobs.add(() -> actions.run(step, event, h, inh));
       }
       invokeAll(jobs);
     }
@@ -122,17 +112,19 @@ final class TaskWalker {
     rules.afterTask(active, inh);
   }
 
-  /** A meta task: selected by tags as any task, then decided and applied by {@link MetaRunner}. */
-  private void meta(MetaTask task, List<HostState> hosts, Inherited inh, String kind)
-      throws InterruptedException {
-    if (kind.equals("TASK") && !run.tags.selects(inh.tags())) {
-      return;
-    }
+  /** The run starts a step of the plan on a host: the (batch, host, step id) the plan foresaw. */
+  private void started(Step step, HostState host) {
+    run.listener.stepStarted(batch, host.name, step.id());
+  }
+
+  /** A meta step: decided and applied by {@link MetaRunner}. */
+  private void meta(Step step, List<HostState> hosts, Inherited inh) throws InterruptedException {
     List<HostState> active = hosts.stream().filter(HostState::active).toList();
     if (active.isEmpty()) {
       return;
     }
-    metas.run(task, active, inh, kind, this);
+    (step.meta().meta().perHost() ? active : active.subList(0, 1)).forEach(h -> started(step, h));
+    metas.run(step, active, inh, this);
     rules.afterTask(active, inh);
   }
 
@@ -165,30 +157,31 @@ final class TaskWalker {
     }
   }
 
-  private void block(BlockTask block, List<HostState> hosts, Inherited inh)
+  private void block(Step step, List<HostState> hosts, Inherited inh)
       throws InterruptedException {
+    BlockTask block = step.blockNode();
     Set<HostState> entered = new LinkedHashSet<>();
     hosts.stream().filter(HostState::active).forEach(entered::add);
     if (entered.isEmpty()) {
       return;
     }
     List<HostState> rerun = block.rerunOnResume() && run.resume != null
-        ? entered.stream().filter(h -> run.resume.failedWithin(h.name, TaskPositions.of(block))).toList()
+        ? entered.stream().filter(h -> run.resume.failedWithin(h.name, step)).toList()
         : List.of();
     rerun.forEach(h -> h.rerunning++);
     try {
-      walkBlock(block, entered, inh);
+      walkBlock(step, entered, inh);
     } finally {
       rerun.forEach(h -> h.rerunning--);
     }
   }
 
-  private void walkBlock(BlockTask block, Set<HostState> entered, Inherited inh)
+  private void walkBlock(Step step, Set<HostState> entered, Inherited inh)
       throws InterruptedException {
-    walk(block.block(), List.copyOf(entered),
-        block.rescue().isEmpty() ? inh : inh.insideRescuableBlock());
+    walk(step.block(), List.copyOf(entered),
+        step.rescue().isEmpty() ? inh : inh.insideRescuableBlock());
     List<HostState> failedInBlock = entered.stream().filter(h -> h.failed).toList();
-    if (!block.rescue().isEmpty() && !failedInBlock.isEmpty()) {
+    if (!step.rescue().isEmpty() && !failedInBlock.isEmpty()) {
       for (HostState h : failedInBlock) {
         h.failed = false;
         synchronized (run.recap) {
@@ -197,14 +190,14 @@ final class TaskWalker {
         }
         h.facts.put("ansible_failed_result", Map.of("failed", true));
       }
-      walk(block.rescue(), failedInBlock, inh);
+      walk(step.rescue(), failedInBlock, inh);
     }
-    if (!block.always().isEmpty()) {
+    if (!step.always().isEmpty()) {
       List<HostState> stillFailed = entered.stream().filter(h -> h.failed && !h.unreachable).toList();
       stillFailed.forEach(h -> h.failed = false);
       List<HostState> forAlways = entered.stream().filter(h -> !h.unreachable && !h.ended).toList();
       try {
-        walk(block.always(), forAlways, inh);
+        walk(step.always(), forAlways, inh);
       } finally {
         stillFailed.forEach(h -> h.failed = true);
       }
@@ -216,13 +209,15 @@ final class TaskWalker {
    * include_tasks: the file is read when the task runs, per host (hosts that include the same
    * file walk it together). With a loop, each round of items is walked in turn.
    */
-  private void include(IncludeTask include, List<HostState> hosts, Inherited inh)
+  private void include(Step step, List<HostState> hosts, Inherited inh)
       throws InterruptedException {
+    IncludeTask include = step.include();
     Map<HostState, List<Map<String, Object>>> rounds = new LinkedHashMap<>();
     for (HostState h : hosts) {
       if (!h.active()) {
         continue;
       }
+      started(step, h);
       try {
         rounds.put(h, itemsFor(include, h, inh));
       } catch (ExpressionException e) {
@@ -257,9 +252,10 @@ final class TaskWalker {
           inh.when().size() - include.options().when().size());
       Inherited inner = inh.withoutGuards(enclosing).withHostVars(vars);
       for (Map.Entry<Path, List<HostState>> group : byFile.entrySet()) {
-        List<TaskNode> tasks;
+        List<Step> tasks;
         try {
-          tasks = includes.computeIfAbsent(group.getKey(), run.loader::loadTasks);
+          tasks = includes.computeIfAbsent(step.id() + "|" + group.getKey(), k -> run.steps.expand(step,
+              shown(group.getKey()), run.loader.loadTasks(group.getKey()), inh.tags()));
         } catch (InvalidInputException e) {
           group.getValue().forEach(h -> failHost(include, h, e.getMessage()));
           continue;
@@ -268,6 +264,12 @@ final class TaskWalker {
       }
     }
     rules.afterTask(hosts, inh);
+  }
+
+  /** An included file as its steps' ids name it: from the playbook's folder. */
+  private String shown(Path file) {
+    Path base = run.playbook.baseDir().toAbsolutePath().normalize();
+    return file.startsWith(base) ? base.relativize(file).toString() : file.toString();
   }
 
   /** The loop items of an include for one host, as variable sets; one empty set without a loop. */

@@ -178,6 +178,26 @@ public final class Journal implements RunListener, AutoCloseable {
     lines.taskStarted(task);
   }
 
+  /**
+   * A step begins on a host. Written through to the kernel but not forced to disk: what makes a
+   * step count as done is its forced {@code step_end}; this line tells which step was in flight
+   * when a controller was killed.
+   */
+  @Override
+  public synchronized void stepStarted(int batch, String host, String step) {
+    Map<String, Object> e = new LinkedHashMap<>();
+    e.put("event", "step_start");
+    e.put("ts", Instant.now().toString());
+    e.put("batch", batch);
+    e.put("host", host);
+    e.put("step", step);
+    try {
+      stream.write((JSON.writeValueAsString(e) + "\n").getBytes(StandardCharsets.UTF_8));
+    } catch (IOException ex) {
+      throw new UncheckedIOException("cannot write the journal " + file, ex);
+    }
+  }
+
   @Override
   public synchronized void hostResult(HostResult result) {
     lines.hostResult(result);

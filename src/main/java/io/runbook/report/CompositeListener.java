@@ -31,6 +31,11 @@ public final class CompositeListener implements RunListener {
   }
 
   @Override
+  public void stepStarted(int batch, String host, String step) {
+    listeners.forEach(l -> l.stepStarted(batch, host, step));
+  }
+
+  @Override
   public void hostResult(HostResult result) {
     listeners.forEach(l -> l.hostResult(result));
   }

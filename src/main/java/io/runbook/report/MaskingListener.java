@@ -41,6 +41,11 @@ public final class MaskingListener implements RunListener {
   }
 
   @Override
+  public void stepStarted(int batch, String host, String step) {
+    inner.stepStarted(batch, host, step); // ids are made of the plan's structure, never of values
+  }
+
+  @Override
   @SuppressWarnings("unchecked")
   public void hostResult(HostResult r) {
     List<HostResult.Diff> diffs = r.diffs().stream()

@@ -21,6 +21,12 @@ public interface RunListener {
 
   default void taskStarted(TaskEvent task) {}
 
+  /**
+   * A step of the plan begins on a host: the batch (from 1, within the play), the host, and the
+   * step's id in the plan. An action's or meta's comes after its {@code taskStarted}.
+   */
+  default void stepStarted(int batch, String host, String step) {}
+
   default void hostResult(HostResult result) {}
 
   /** A task failed on a host and will be tried again after a delay. */

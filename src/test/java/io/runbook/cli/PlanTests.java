@@ -4,27 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** runbook plan: batches, verdicts, the hash, and run --plan-hash. */
 class PlanTests {
   @TempDir Path dir;
-  private StringWriter out = new StringWriter();
-  private StringWriter err = new StringWriter();
+  private final Cli cli = new Cli();
 
   private int run(String... args) {
-    out = new StringWriter();
-    err = new StringWriter();
-    CommandLine cmd = Main.commandLine();
-    cmd.setOut(new PrintWriter(out));
-    cmd.setErr(new PrintWriter(err));
-    return cmd.execute(args);
+    return cli.run(args);
   }
 
   @Test
@@ -43,7 +34,7 @@ class PlanTests {
             - {name: after probe, debug: {msg: x}, when: r.rc == 0}
         """);
     assertThat(run("plan", play.toString(), "-i", inv.toString(), "--format", "json")).isZero();
-    JsonNode plan = new ObjectMapper().readTree(out.toString());
+    JsonNode plan = new ObjectMapper().readTree(cli.out());
     JsonNode p = plan.at("/plays/0");
     assertThat(p.at("/batches").toString()).isEqualTo("[[\"p1\"],[\"p2\",\"p3\"]]");
     assertThat(p.at("/steps/0/kind").asText()).isEqualTo("before_batch");
@@ -67,7 +58,7 @@ class PlanTests {
             - {import_tasks: svc.yml, vars: {state: started}}
         """);
     assertThat(run("plan", play.toString(), "-i", inv.toString(), "--format", "json")).isZero();
-    JsonNode steps = new ObjectMapper().readTree(out.toString()).at("/plays/0/steps");
+    JsonNode steps = new ObjectMapper().readTree(cli.out()).at("/plays/0/steps");
     assertThat(steps).hasSize(2);
     assertThat(steps.get(0).get("verdicts").toString()).isEqualTo("{\"p1\":\"skipped\",\"p2\":\"skipped\"}");
     assertThat(steps.get(1).get("verdicts").toString()).isEqualTo("{\"p1\":\"runs\",\"p2\":\"runs\"}");
@@ -80,16 +71,16 @@ class PlanTests {
     Path play = dir.resolve("p.yml");
     Files.writeString(play, "- hosts: all\n  tasks:\n    - {name: a, command: \"touch " + dir + "/ran\"}\n");
     run("plan", play.toString(), "-i", inv.toString(), "--format", "json");
-    String hash = new ObjectMapper().readTree(out.toString()).get("hash").asText();
+    String hash = new ObjectMapper().readTree(cli.out()).get("hash").asText();
     run("plan", play.toString(), "-i", inv.toString(), "--format", "json");
-    assertThat(new ObjectMapper().readTree(out.toString()).get("hash").asText()).as("stable").isEqualTo(hash);
+    assertThat(new ObjectMapper().readTree(cli.out()).get("hash").asText()).as("stable").isEqualTo(hash);
     Files.writeString(play, Files.readString(play) + "    - {name: b, command: \"true\"}\n");
     assertThat(run("run", play.toString(), "-i", inv.toString(), "--plan-hash", hash,
         "--state-dir", dir.resolve("state").toString())).isEqualTo(4);
-    assertThat(err.toString()).contains("the plan changed since it was reviewed");
+    assertThat(cli.err()).contains("the plan changed since it was reviewed");
     assertThat(dir.resolve("ran")).doesNotExist();
     run("plan", play.toString(), "-i", inv.toString(), "--format", "json");
-    String now = new ObjectMapper().readTree(out.toString()).get("hash").asText();
+    String now = new ObjectMapper().readTree(cli.out()).get("hash").asText();
     assertThat(run("run", play.toString(), "-i", inv.toString(), "--plan-hash", now,
         "--state-dir", dir.resolve("state").toString())).isZero();
     assertThat(dir.resolve("ran")).exists();
@@ -112,7 +103,7 @@ class PlanTests {
             - {name: never, debug: {msg: x}}
         """);
     assertThat(run("plan", play.toString(), "-i", inv.toString(), "--format", "json")).isZero();
-    JsonNode steps = new ObjectMapper().readTree(out.toString()).at("/plays/0/steps");
+    JsonNode steps = new ObjectMapper().readTree(cli.out()).at("/plays/0/steps");
     assertThat(steps.get(0).get("action").asText()).isEqualTo("meta: flush_handlers");
     assertThat(steps.get(0).get("name").asText()).isEqualTo("meta: flush_handlers");
     assertThat(steps.get(0).get("verdicts").get("p1").asText()).isEqualTo("runs notified handlers");

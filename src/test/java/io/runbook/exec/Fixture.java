@@ -32,6 +32,8 @@ final class Fixture {
   final Path dir;
   final FakeClock clock = new FakeClock();
   RunOptions options = RunOptions.defaults().withForks(1);
+  /** The plan the last run executed. */
+  io.runbook.plan.ExecutionPlan lastPlan;
 
   Fixture(Path dir) {
     this.dir = dir;
@@ -56,8 +58,9 @@ final class Fixture {
     var actions = BuiltinActions.registry();
     PlaybookLoader loader = new PlaybookLoader(actions, EXPRESSIONS);
     RecordingListener listener = new RecordingListener();
-    new Runner(actions, EXPRESSIONS, loader).run(loader.load(playbook),
-        Inventory.load(inventory), options.withClock(clock), listener);
+    RunOptions opts = options.withClock(clock);
+    lastPlan = new RunPlanner(actions, EXPRESSIONS, loader).plan(loader.load(playbook), Inventory.load(inventory), opts);
+    new Runner(actions, EXPRESSIONS, loader).run(lastPlan, opts, listener);
     return listener;
   }
 

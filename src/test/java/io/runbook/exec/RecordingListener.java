@@ -14,6 +14,8 @@ final class RecordingListener implements RunListener {
   final List<HostResult> results = new ArrayList<>();
   final List<String> retries = new ArrayList<>();
   final List<List<String>> batches = new ArrayList<>();
+  /** Every step the run started, as the plan names it. */
+  final List<io.runbook.plan.PlanTrace.Start> starts = new ArrayList<>();
   String abortReason;
   Recap recap;
   int exitCode = -1;
@@ -32,6 +34,11 @@ final class RecordingListener implements RunListener {
   @Override
   public synchronized void taskStarted(TaskEvent task) {
     events.add(task.kind().toLowerCase() + " " + task.name());
+  }
+
+  @Override
+  public synchronized void stepStarted(int batch, String host, String step) {
+    starts.add(new io.runbook.plan.PlanTrace.Start(batch, host, step));
   }
 
   @Override

@@ -2,28 +2,18 @@ package io.runbook.journal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.runbook.cli.Main;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** --resume keeps what a finished meta step decided, and what a flush it triggered did. */
 class MetaResumeTests {
   @TempDir Path dir;
-  private StringWriter out = new StringWriter();
-  private StringWriter err = new StringWriter();
+  private final io.runbook.cli.Cli cli = new io.runbook.cli.Cli();
 
   private int run(String... args) {
-    out = new StringWriter();
-    err = new StringWriter();
-    CommandLine cmd = Main.commandLine();
-    cmd.setOut(new PrintWriter(out));
-    cmd.setErr(new PrintWriter(err));
-    return cmd.execute(args);
+    return cli.run(args);
   }
 
   private String inventory() throws Exception {
@@ -57,11 +47,11 @@ class MetaResumeTests {
     String inv = inventory();
     String state = dir.resolve("state").toString();
     assertThat(run("run", play.toString(), "-i", inv, "--state-dir", state)).isEqualTo(2);
-    assertThat(out.toString()).contains("META: ending play");
+    assertThat(cli.out()).contains("META: ending play");
     Files.writeString(dir.resolve("fixed"), "");
     assertThat(run("run", play.toString(), "-i", inv, "--state-dir", state, "--resume", "last"))
-        .as(err.toString()).isZero();
-    assertThat(out.toString()).contains("META: ending play (done in run");
+        .as(cli.err()).isZero();
+    assertThat(cli.out()).contains("META: ending play (done in run");
     assertThat(dir.resolve("log")).as("the play ended where it ended the first time").doesNotExist();
   }
 
@@ -87,8 +77,8 @@ class MetaResumeTests {
     assertThat(Files.readAllLines(dir.resolve("handler.log"))).containsExactly("restarted");
     Files.writeString(dir.resolve("fixed"), "");
     assertThat(run("run", play.toString(), "-i", inv, "--state-dir", state, "--resume", "last"))
-        .as(err.toString()).isZero();
-    assertThat(out.toString()).containsPattern("RUNNING HANDLER \\[restart\\] \\*+\\R"
+        .as(cli.err()).isZero();
+    assertThat(cli.out()).containsPattern("RUNNING HANDLER \\[restart\\] \\*+\\R"
         + "changed: \\[h1\\] \\(done in run");
     assertThat(Files.readAllLines(dir.resolve("handler.log"))).containsExactly("restarted");
   }

@@ -6,8 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.runbook.cli.Main;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -17,22 +15,15 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** --resume: finished steps are not run again, their results come back, the rest runs. */
 class ResumeTests {
   private static final ObjectMapper JSON = new ObjectMapper();
   @TempDir Path dir;
-  private StringWriter out = new StringWriter();
-  private StringWriter err = new StringWriter();
+  private final io.runbook.cli.Cli cli = new io.runbook.cli.Cli();
 
   private int run(String... args) {
-    out = new StringWriter();
-    err = new StringWriter();
-    CommandLine cmd = Main.commandLine();
-    cmd.setOut(new PrintWriter(out));
-    cmd.setErr(new PrintWriter(err));
-    return cmd.execute(args);
+    return cli.run(args);
   }
 
   private Path setUp() throws IOException {
@@ -64,14 +55,14 @@ class ResumeTests {
     String inv = dir.resolve("hosts.yml").toString();
     String state = dir.resolve("state").toString();
     assertThat(run("run", play.toString(), "-i", inv, "--state-dir", state)).isEqualTo(2);
-    assertThat(err.toString()).contains("to continue where it stopped: runbook run " + play).contains("--resume ");
+    assertThat(cli.err()).contains("to continue where it stopped: runbook run " + play).contains("--resume ");
     assertThat(run("run", play.toString(), "-i", inv, "--state-dir", state, "--resume", "last")).as("unchanged input")
         .isEqualTo(2);
     Files.writeString(play, Files.readString(play).replace("inventory_hostname == 'h2' and true", "false"));
     assertThat(run("run", play.toString(), "-i", inv, "--state-dir", state, "--resume", "last")).isEqualTo(4);
-    assertThat(err.toString()).contains("cannot be resumed as it was begun").contains("rolling.yml changed");
+    assertThat(cli.err()).contains("cannot be resumed as it was begun").contains("rolling.yml changed");
     assertThat(run("run", play.toString(), "-i", inv, "--state-dir", state, "--resume", "last", "--force")).isZero();
-    assertThat(out.toString()).contains("done in run");
+    assertThat(cli.out()).contains("done in run");
     List<String> log = Files.readAllLines(dir.resolve("log"));
     assertThat(log).containsExactlyInAnyOrder("h1-first", "h1-second-ran-h1", "h1-slow", "h2-first",
         "h2-second-ran-h2", "h2-slow", "h3-first", "h3-second-ran-h3", "h3-slow");
@@ -93,10 +84,10 @@ class ResumeTests {
       p.destroyForcibly(); // kill -9
       p.waitFor(10, TimeUnit.SECONDS);
       int code = run("run", play.toString(), "-i", inv, "--state-dir", state.toString(), "--resume", "last");
-      if (code == 4 && err.toString().contains("no run")) {
+      if (code == 4 && cli.err().contains("no run")) {
         code = run("run", play.toString(), "-i", inv, "--state-dir", state.toString()); // killed before it began
       }
-      assertThat(code).as("point %d: %s", point, err).isZero();
+      assertThat(code).as("point %d: %s", point, cli.err()).isZero();
       assertThat(Files.readAllLines(dir.resolve("log")).stream().distinct().sorted().toList())
           .as("point %d: the same end as an uninterrupted run", point).containsExactly(
               "h1-first", "h1-second-ran-h1", "h1-slow", "h2-first", "h2-second-ran-h2", "h2-slow",
@@ -146,7 +137,7 @@ class ResumeTests {
     assertThat(run("run", play.toString(), "-i", inv, "--state-dir", state)).isEqualTo(2);
     Files.writeString(dir.resolve("release"), "v2");
     assertThat(run("run", play.toString(), "-i", inv, "--state-dir", state, "--resume", "last"))
-        .as(err.toString()).isZero();
+        .as(cli.err()).isZero();
     return Files.readAllLines(dir.resolve("log"));
   }
 
@@ -197,7 +188,7 @@ class ResumeTests {
     assertThat(dir.resolve("handler.log")).doesNotExist();
     Files.writeString(dir.resolve("fixed"), "");
     assertThat(run("run", play.toString(), "-i", inv, "--state-dir", state, "--resume", "last")).isZero();
-    assertThat(out.toString()).contains("changed: [h1] (done in run");
+    assertThat(cli.out()).contains("changed: [h1] (done in run");
     assertThat(Files.readAllLines(dir.resolve("handler.log"))).containsExactly("restarted");
   }
 }

@@ -1,4 +1,4 @@
-package io.runbook.exec;
+package io.runbook.plan;
 
 import java.util.ArrayList;
 import java.util.List;

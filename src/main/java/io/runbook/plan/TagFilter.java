@@ -1,4 +1,4 @@
-package io.runbook.exec;
+package io.runbook.plan;
 
 import java.util.Collection;
 import java.util.List;
@@ -10,16 +10,16 @@ import java.util.Set;
  * {@code always} runs unless skipped by name, {@code never} runs only when one of its other tags
  * is asked for, {@code all}, {@code tagged} and {@code untagged} select as their names say.
  */
-final class TagFilter {
+public final class TagFilter {
   private final Set<String> run;
   private final Set<String> skip;
 
-  TagFilter(List<String> run, List<String> skip) {
+  public TagFilter(List<String> run, List<String> skip) {
     this.run = Set.copyOf(run);
     this.skip = Set.copyOf(skip);
   }
 
-  boolean selects(Collection<String> tags) {
+  public boolean selects(Collection<String> tags) {
     if (!skip.isEmpty()) {
       if (skip.contains("all") && !tags.contains("always")) {
         return false;

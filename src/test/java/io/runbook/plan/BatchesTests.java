@@ -1,4 +1,4 @@
-package io.runbook.exec;
+package io.runbook.plan;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

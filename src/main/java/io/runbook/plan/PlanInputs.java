@@ -1,0 +1,112 @@
+package io.runbook.plan;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.runbook.inventory.Inventory;
+import io.runbook.model.ActionTask;
+import io.runbook.model.BlockTask;
+import io.runbook.model.Play;
+import io.runbook.model.Playbook;
+import io.runbook.model.TaskNode;
+import io.runbook.yaml.YNode;
+import io.runbook.yaml.YScalar;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Every input that decides what a run does, as digests: each file the playbook loads (itself,
+ * imported task and vars files, the templates and files its tasks name literally) by its path
+ * from the playbook's folder; the inventory as it resolved (hosts, groups and every host's
+ * variables, wherever they were written); the extra vars; and the options. Two plans with equal
+ * inputs are the same plan, whatever folder or inventory path they were made from.
+ */
+public record PlanInputs(Map<String, String> files, String inventory, String extraVars, PlanOptions options) {
+  private static final ObjectMapper CANONICAL = new ObjectMapper()
+      .configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
+
+  public PlanInputs {
+    files = java.util.Collections.unmodifiableMap(new TreeMap<>(files));
+  }
+
+  static PlanInputs of(Playbook playbook, Inventory inventory, PlanOptions options) {
+    Map<String, String> files = new TreeMap<>();
+    Path base = playbook.baseDir();
+    for (Path p : playbook.sources()) {
+      files.put(shown(base, p), fileDigest(p));
+    }
+    for (Play play : playbook.plays()) {
+      for (List<TaskNode> section : List.of(play.beforeBatch(), play.preTasks(), play.tasks(),
+          play.postTasks(), play.handlers(), play.afterBatch())) {
+        namedFiles(section, base, files);
+      }
+    }
+    return new PlanInputs(files, digest(inventory.listJson()), digest(canonical(options.extraVars())), options);
+  }
+
+  /** Where the shuffle of {@code order: shuffle} starts: the same inputs, the same order. */
+  long seed() {
+    return Long.parseUnsignedLong(digest(canonical(this)).substring(0, 15), 16);
+  }
+
+  /** The files that template and copy tasks name literally (a templated path is known only at run time). */
+  private static void namedFiles(List<TaskNode> nodes, Path base, Map<String, String> files) {
+    for (TaskNode n : nodes) {
+      if (n instanceof BlockTask b) {
+        namedFiles(b.block(), base, files);
+        namedFiles(b.rescue(), base, files);
+        namedFiles(b.always(), base, files);
+      } else if (n instanceof ActionTask t && (t.action().equals("template") || t.action().equals("copy"))) {
+        YNode src = t.args().get("src");
+        if (src instanceof YScalar s && s.value() instanceof String text && !text.contains("{{")) {
+          Path dir = Path.of(t.options().position().file()).toAbsolutePath().getParent();
+          Path file = (dir != null ? dir : base).resolve(text).normalize();
+          if (Files.isRegularFile(file)) {
+            files.put(shown(base, file), fileDigest(file));
+          }
+        }
+      }
+    }
+  }
+
+  private static String shown(Path base, Path file) {
+    Path abs = file.toAbsolutePath().normalize();
+    return base.toAbsolutePath().normalize().relativize(abs).toString();
+  }
+
+  static String canonical(Object value) {
+    try {
+      return CANONICAL.writeValueAsString(value);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static String fileDigest(Path p) {
+    try {
+      return digest(Files.readAllBytes(p));
+    } catch (IOException e) {
+      return "unreadable";
+    }
+  }
+
+  static String digest(String text) {
+    return digest(text.getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static String digest(byte[] bytes) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

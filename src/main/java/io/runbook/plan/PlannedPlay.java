@@ -1,0 +1,32 @@
+package io.runbook.plan;
+
+import io.runbook.model.Play;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One play as it will run: its hosts in their final order, its batches, its failure policy and
+ * forks, the steps of each section, and what the plan foresees for each step on each host.
+ *
+ * @param number   the play's place in the playbook, from 1
+ * @param pattern  the host pattern, rendered
+ * @param forecast step id → host → verdict (a gate's host is {@code localhost})
+ */
+public record PlannedPlay(int number, Play play, String pattern, List<String> hosts,
+    List<List<String>> batches, FailurePolicy failure, int forks, Map<Section, List<Step>> sections,
+    Map<String, Map<String, Verdict>> forecast) {
+
+  public PlannedPlay {
+    hosts = List.copyOf(hosts);
+    batches = batches.stream().map(List::copyOf).toList();
+    sections = Map.copyOf(sections);
+  }
+
+  public List<Step> steps(Section section) {
+    return sections.getOrDefault(section, List.of());
+  }
+
+  public String name() {
+    return play.displayName();
+  }
+}

@@ -1,0 +1,100 @@
+package io.runbook.plan;
+
+import io.runbook.inventory.Inventory;
+import io.runbook.model.Play;
+import io.runbook.model.Playbook;
+import io.runbook.source.InvalidInputException;
+import io.runbook.source.SourcePosition;
+import io.runbook.yaml.YNode;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+/**
+ * Playbook × inventory × options → the {@link ExecutionPlan} that the run executes: every
+ * play's hosts in their final order, its batches, failure policy, forks and steps, and the
+ * forecast of each step on each host. Nothing here touches a host.
+ */
+public final class Planner {
+  private final Foresight foresight;
+
+  public Planner(Foresight foresight) {
+    this.foresight = foresight;
+  }
+
+  public ExecutionPlan plan(Playbook playbook, Inventory inventory, PlanOptions options) {
+    PlanInputs inputs = PlanInputs.of(playbook, inventory, options);
+    Steps steps = new Steps(new TagFilter(options.tags(), options.skipTags()));
+    List<PlannedPlay> plays = new ArrayList<>();
+    int number = 0;
+    for (Play play : playbook.plays()) {
+      plays.add(play(++number, play, inventory, options, inputs, steps));
+    }
+    if (options.limit() != null && plays.stream().allMatch(p -> p.hosts().isEmpty())) {
+      throw new InvalidInputException(SourcePosition.none("--limit " + options.limit()),
+          "--limit " + options.limit() + " leaves no hosts to target in any play");
+    }
+    return ExecutionPlan.of(inputs, playbook, inventory, plays);
+  }
+
+  private PlannedPlay play(int number, Play play, Inventory inventory, PlanOptions options,
+      PlanInputs inputs, Steps steps) {
+    String pattern = String.valueOf(foresight.playValue(play, play.hosts()));
+    List<String> hosts = new ArrayList<>(inventory.select(pattern));
+    if (options.limit() != null) {
+      hosts = new ArrayList<>(inventory.limit(hosts, options.limit()));
+    }
+    order(play, hosts, inputs.seed() + number);
+    List<Object> sizes = new ArrayList<>();
+    for (YNode size : play.serial()) {
+      sizes.add(foresight.playValue(play, size));
+    }
+    List<List<String>> batches = Batches.split(hosts, sizes);
+    Map<Section, List<Step>> sections = new EnumMap<>(Section.class);
+    sections.put(Section.BEFORE_BATCH, steps.section(number, Section.BEFORE_BATCH, play.beforeBatch(), play.tags()));
+    sections.put(Section.PRE_TASKS, steps.section(number, Section.PRE_TASKS, play.preTasks(), play.tags()));
+    sections.put(Section.TASKS, steps.section(number, Section.TASKS, play.tasks(), play.tags()));
+    sections.put(Section.POST_TASKS, steps.section(number, Section.POST_TASKS, play.postTasks(), play.tags()));
+    sections.put(Section.HANDLERS, steps.section(number, Section.HANDLERS, play.handlers(), List.<String>of()));
+    sections.put(Section.AFTER_BATCH, steps.section(number, Section.AFTER_BATCH, play.afterBatch(), play.tags()));
+    Forecast forecast = new Forecast(foresight, play, hosts);
+    for (List<String> batch : batches) {
+      forecast.batch(batch, sections);
+    }
+    int forks = play.forks() != null ? play.forks() : options.forks();
+    return new PlannedPlay(number, play, pattern, hosts, batches,
+        new FailurePolicy(play.anyErrorsFatal(), maxFail(play)), forks, sections, forecast.verdicts());
+  }
+
+  private Double maxFail(Play play) {
+    if (play.maxFailPercentage() == null) {
+      return null;
+    }
+    Object v = foresight.playValue(play, play.maxFailPercentage());
+    String text = String.valueOf(v).replace("%", "").trim();
+    try {
+      return Double.valueOf(text);
+    } catch (NumberFormatException e) {
+      throw new InvalidInputException(play.maxFailPercentage().position(),
+          "max_fail_percentage must be a number from 0 to 100, not '" + v + "'");
+    }
+  }
+
+  /**
+   * Ansible's {@code order}. {@code shuffle} is drawn from the plan's inputs, so that the
+   * reviewed plan and the run it admits take the hosts in the same order.
+   */
+  private static void order(Play play, List<String> hosts, long seed) {
+    switch (play.order()) {
+      case INVENTORY -> { }
+      case REVERSE_INVENTORY -> Collections.reverse(hosts);
+      case SORTED -> hosts.sort(Comparator.naturalOrder());
+      case REVERSE_SORTED -> hosts.sort(Comparator.reverseOrder());
+      case SHUFFLE -> Collections.shuffle(hosts, new Random(seed));
+    }
+  }
+}

@@ -1,0 +1,79 @@
+package io.runbook.plan;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Holds a run to its plan: the (batch, host, step id) sequence the run started, against the one
+ * the plan foresaw. Steps the plan cannot foresee (handlers, rescues, what includes read) are
+ * left out of the run's side; a planned start may be missing only for a host that left the run
+ * early (it failed, or a meta task ended it), or after the run was aborted.
+ */
+public final class PlanTrace {
+  private PlanTrace() {}
+
+  /** One step started on one host. */
+  public record Start(int batch, String host, String step) {
+    @Override
+    public String toString() {
+      return "batch " + batch + " " + host + " " + step;
+    }
+  }
+
+  /** What the plan says the run starts, in order. */
+  public static List<Start> planned(PlanView plan) {
+    List<Start> out = new ArrayList<>();
+    for (PlanView.Play play : plan.plays()) {
+      for (int b = 0; b < play.batches().size(); b++) {
+        for (PlanView.ShownStep s : play.steps()) {
+          List<String> hosts = isGate(play, s) ? List.of("localhost") : play.batches().get(b);
+          for (String h : hosts) {
+            Verdict v = s.verdicts().get(h);
+            if (v != null && v.starts()) {
+              out.add(new Start(b + 1, h, s.id()));
+            }
+          }
+        }
+      }
+    }
+    return out;
+  }
+
+  /** A step of a before_batch or after_batch gate: it runs on the controller. */
+  private static boolean isGate(PlanView.Play play, PlanView.ShownStep s) {
+    return s.id().startsWith("p" + play.number() + ".bb") || s.id().startsWith("p" + play.number() + ".ab");
+  }
+
+  /**
+   * Asserts that {@code started} follows {@code plan}: equal when nothing failed; otherwise every
+   * missing start belongs to a host in {@code leftEarly}, or comes after the run was aborted.
+   */
+  public static void assertRunFollows(PlanView plan, List<Start> started, Set<String> leftEarly, boolean aborted) {
+    Map<String, Map<String, Verdict>> foreseen = new HashMap<>();
+    plan.plays().forEach(p -> p.steps().forEach(s -> foreseen.put(s.id(), s.verdicts())));
+    List<Start> run = started.stream().filter(s -> {
+      Verdict v = foreseen.getOrDefault(s.step(), Map.of()).get(s.host());
+      return v != null && v.starts();
+    }).toList();
+    List<Start> expected = planned(plan);
+    if (leftEarly.isEmpty() && !aborted) {
+      assertThat(run).as("the run's starts, step for step").containsExactlyElementsOf(expected);
+      return;
+    }
+    int i = 0;
+    for (Start e : expected) {
+      if (i < run.size() && run.get(i).equals(e)) {
+        i++;
+      } else if (!aborted) {
+        assertThat(leftEarly).as("planned " + e + " did not start: its host must have left the run")
+            .contains(e.host());
+      }
+    }
+    assertThat(run.subList(i, run.size())).as("started but not planned, or out of order").isEmpty();
+  }
+}
