@@ -85,7 +85,7 @@ final class HostPattern {
     }
     Set<String> out = new LinkedHashSet<>();
     if (term.equals("all") || term.equals("*")) {
-      out.addAll(inv.hosts());
+      out.addAll(inv.groupHosts("all"));
       return out;
     }
     if (term.startsWith("~")) {

@@ -104,21 +104,12 @@ public final class Inventory {
     return hosts;
   }
 
-  /** Hosts matching an Ansible host pattern, in inventory order. */
+  /**
+   * Hosts matching an Ansible host pattern, in Ansible's order: term by term as written, each
+   * group's hosts as {@link #groups()} lists them.
+   */
   public List<String> select(String pattern) {
-    Set<String> matched = HostPattern.select(this, pattern);
-    List<String> out = new ArrayList<>();
-    for (String h : hosts) {
-      if (matched.contains(h)) {
-        out.add(h);
-      }
-    }
-    for (String h : matched) {
-      if (isImplicitLocalhost(h) && !out.contains(h)) {
-        out.add(h);
-      }
-    }
-    return out;
+    return List.copyOf(HostPattern.select(this, pattern));
   }
 
   /** Keeps the hosts that also match {@code limit} ({@code @file}: one host per line). */
@@ -230,27 +221,32 @@ public final class Inventory {
     return List.copyOf(names);
   }
 
+  /**
+   * A group's hosts in Ansible's order (Group.get_hosts): the group and its descendants level by
+   * level — the group, its children in the order written, their children, ... — each group's
+   * own hosts in the order written, each host once. (Where one level has several parents,
+   * Ansible takes them in Python's set order, which varies; this takes them as written.)
+   */
   private Set<String> collectHosts(String group) {
-    Set<String> out = new LinkedHashSet<>();
-    collect(group, out, new java.util.HashSet<>());
-    Set<String> ordered = new LinkedHashSet<>();
-    for (String h : hostOwnVars.keySet()) {
-      if (out.contains(h)) {
-        ordered.add(h);
+    List<String> ordered = new ArrayList<>();
+    ordered.add(group);
+    Set<String> seen = new java.util.HashSet<>(ordered);
+    for (int i = 0; i < ordered.size(); i++) {
+      Group g = groups.get(ordered.get(i));
+      for (String c : g == null ? Set.<String>of() : g.children) {
+        if (seen.add(c)) {
+          ordered.add(c);
+        }
       }
     }
-    return ordered;
-  }
-
-  private void collect(String group, Set<String> out, Set<String> seen) {
-    Group g = groups.get(group);
-    if (g == null || !seen.add(group)) {
-      return;
+    Set<String> out = new LinkedHashSet<>();
+    for (String name : ordered) {
+      Group g = groups.get(name);
+      if (g != null) {
+        out.addAll(g.hosts);
+      }
     }
-    out.addAll(g.hosts);
-    for (String c : g.children) {
-      collect(c, out, seen);
-    }
+    return out;
   }
 
   /** {@code ansible-inventory --list}. */

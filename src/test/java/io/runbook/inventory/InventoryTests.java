@@ -76,7 +76,7 @@ class InventoryTests {
     assertThat(YAML.select("pump_servers[0]")).containsExactly("pump1");
     assertThat(YAML.select("pump_servers[1:2]")).containsExactly("pump2", "pump3");
     assertThat(YAML.select("pump_servers[-1]")).containsExactly("pump3");
-    assertThat(YAML.select("drainer1,pump1")).as("inventory order, whatever the pattern's").containsExactly("pump1", "drainer1");
+    assertThat(YAML.select("drainer1,pump1")).as("the pattern's order, as Ansible's").containsExactly("drainer1", "pump1");
     assertThat(YAML.select("nothing")).isEmpty();
     assertThat(YAML.select("localhost")).containsExactly("localhost");
     assertThat(YAML.hostVars("localhost")).containsEntry("ansible_connection", "local");
