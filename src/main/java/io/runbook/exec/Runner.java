@@ -41,8 +41,19 @@ public final class Runner {
   /** A run that replays the steps {@code resume} says an earlier run finished. */
   public Outcome run(Playbook playbook, Inventory inventory, RunOptions options, RunListener listener,
       ResumeState resume) {
+    try (TransportPool transports = new TransportPool(options.ssh())) {
+      return run(playbook, inventory, options, listener, resume, transports);
+    }
+  }
+
+  /**
+   * A run over connections its caller opened and closes: the session takes its locks on the
+   * hosts over the very connections the tasks then use.
+   */
+  Outcome run(Playbook playbook, Inventory inventory, RunOptions options, RunListener listener,
+      ResumeState resume, TransportPool transports) {
     RunContext run = new RunContext(playbook, inventory, options, listener, expressions, actions, loader,
-        resume);
+        resume, transports);
     listener.runStarted(playbook.file().toString(), options.checkMode());
     boolean aborted = false;
     int code;
@@ -62,11 +73,8 @@ public final class Runner {
       listener.aborted(e.getMessage());
     } catch (InterruptedException | Interruption.Stop e) {
       listener.aborted("interrupted (Ctrl-C): the step in flight was stopped; nothing further ran");
-      run.transports.close();
       listener.runFinished(run.recap, INTERRUPTED);
       return new Outcome(run.recap, INTERRUPTED);
-    } finally {
-      run.transports.close();
     }
     Recap recap = run.recap;
     if (recap.anyFailed()) {
