@@ -24,7 +24,7 @@ class PlanTests {
     CommandLine cmd = Main.commandLine();
     cmd.setOut(new PrintWriter(out));
     cmd.setErr(new PrintWriter(err));
-    return cmd.execute(args);
+    return cmd.execute(io.runbook.journal.TestLocks.withLockDir(args, dir.resolve("locks")));
   }
 
   @Test

@@ -23,7 +23,7 @@ class MetaResumeTests {
     CommandLine cmd = Main.commandLine();
     cmd.setOut(new PrintWriter(out));
     cmd.setErr(new PrintWriter(err));
-    return cmd.execute(args);
+    return cmd.execute(io.runbook.journal.TestLocks.withLockDir(args, dir.resolve("locks")));
   }
 
   private String inventory() throws Exception {

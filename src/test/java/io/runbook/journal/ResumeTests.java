@@ -32,7 +32,7 @@ class ResumeTests {
     CommandLine cmd = Main.commandLine();
     cmd.setOut(new PrintWriter(out));
     cmd.setErr(new PrintWriter(err));
-    return cmd.execute(args);
+    return cmd.execute(io.runbook.journal.TestLocks.withLockDir(args, dir.resolve("locks")));
   }
 
   private Path setUp() throws IOException {
@@ -87,7 +87,7 @@ class ResumeTests {
       Path state = dir.resolve("state-" + point);
       Files.deleteIfExists(dir.resolve("log"));
       Process p = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), "io.runbook.cli.Main",
-          "run", play.toString(), "-i", inv, "--state-dir", state.toString())
+          "run", play.toString(), "-i", inv, "--state-dir", state.toString(), "--lock-dir", dir.resolve("locks").toString())
           .redirectErrorStream(true).redirectOutput(dir.resolve("killed.log").toFile()).start();
       Thread.sleep(350 + 60L * point);
       p.destroyForcibly(); // kill -9
