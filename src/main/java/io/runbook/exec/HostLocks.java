@@ -64,16 +64,22 @@ final class HostLocks implements AutoCloseable {
         .map(t -> new RunLock.Key(t.host(), pool.identity(t.host(), t.vars()))).toList();
     RunLock controller = RunLock.acquire(lockDir, keys, owner, breakLock, resuming, at);
     int forks = run.options.forks();
-    List<Object> answers = inParallel(targets, forks, t -> {
-      try {
-        return TargetLock.take(pool.forHost(t.host(), t.vars()), t.host(), t.lockDir(), owner,
-            breakLock, resuming);
-      } catch (UnreachableException e) {
-        return e;
-      } catch (TransportException e) {
-        return new TargetLock.Refused(e.getMessage());
-      }
-    });
+    List<Object> answers;
+    try {
+      answers = inParallel(targets, forks, t -> {
+        try {
+          return TargetLock.take(pool.forHost(t.host(), t.vars()), t.host(), t.lockDir(), owner,
+              breakLock, resuming);
+        } catch (UnreachableException e) {
+          return e;
+        } catch (TransportException e) {
+          return new TargetLock.Refused(e.getMessage());
+        }
+      });
+    } catch (RuntimeException e) {
+      controller.close();
+      throw e;
+    }
     Map<TargetLock, Target> taken = new LinkedHashMap<>();
     List<Diagnostic> refused = new ArrayList<>();
     for (int i = 0; i < targets.size(); i++) {
@@ -84,7 +90,8 @@ final class HostLocks implements AutoCloseable {
       } else if (answer instanceof TargetLock.Refused no) {
         refused.add(Diagnostic.error(at, no.message()));
       } else {
-        String why = ((RuntimeException) answer).getMessage().replaceFirst("^" + java.util.regex.Pattern.quote(t.host()) + ": ", "");
+        String why = ((RuntimeException) answer).getMessage()
+            .replaceFirst("^" + java.util.regex.Pattern.quote(t.host()) + ": ", ""); // named once is enough
         pool.markUnreachable(t.host(), t.host() + " was unreachable when the run locked its hosts,"
             + " so nothing runs on it in this run: " + why);
         err.println("warning: " + t.host() + ": unreachable, so not locked and left out of this run: " + why);
