@@ -93,6 +93,9 @@ check "files landed on the host as the user" test "$(stat -c %U "$home/deploy/pu
 check "template rendered" grep -q -- "--addr=0.0.0.0:8250 --data-dir=$home/deploy/pump3/data.pump" "$home/deploy/pump3/scripts/run_pump.sh"
 out2=$(bin/runbook run "$work/site.yml" -i "$work/hosts.ini" --known-hosts "$work/known_hosts" --no-color)
 check "second run over SSH changes nothing" bash -c "grep -cE '^pump[123] +: ok=[0-9]+ +changed=0 ' <<<\"\$0\" | grep -qx 3" "$out2"
+# The run lock's folders on the hosts (docs/journal.md): made in the login user's home, gone after.
+check "the runs locked the hosts and left no lock behind" \
+  bash -c "test -d '$home/.runbook/locks/hosts' && test -z \"\$(ls -A '$home/.runbook/locks/hosts')\""
 
 # pump2's key in known_hosts replaced by another: refused and named; pump1 was still done.
 ssh-keygen -q -t ed25519 -N "" -f "$work/impostor"

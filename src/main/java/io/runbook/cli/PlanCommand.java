@@ -56,7 +56,8 @@ public final class PlanCommand implements Callable<Integer> {
         + " --plan-hash " + plan.hash() + ")");
     for (PlanView.Play p : plan.plays()) {
       out.println();
-      out.println("PLAY [" + p.name() + "]  hosts: " + p.hosts());
+      out.println("PLAY [" + p.name() + "]  hosts: " + p.hosts()
+          + (p.hostsAtRunTime() ? "   (reads what an earlier play leaves: decided when the play starts)" : ""));
       for (int i = 0; i < p.batches().size(); i++) {
         out.println("  batch " + (i + 1) + "/" + p.batches().size() + ": " + String.join(", ", p.batches().get(i)));
       }

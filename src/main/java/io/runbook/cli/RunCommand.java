@@ -2,6 +2,7 @@ package io.runbook.cli;
 
 import io.runbook.exec.RunOptions;
 import io.runbook.exec.RunSession;
+import io.runbook.journal.RunLock;
 import io.runbook.load.ExtraVars;
 import io.runbook.report.ConsoleReporter;
 import io.runbook.report.JsonlReporter;
@@ -69,11 +70,16 @@ public final class RunCommand implements Callable<Integer> {
   boolean askBecomePass;
 
   @Option(names = "--state-dir", defaultValue = ".runbook", paramLabel = "DIR",
-      description = "Where run journals and locks live (default ${DEFAULT-VALUE}).")
+      description = "Where run journals live (default ${DEFAULT-VALUE}).")
   Path stateDir;
 
+  @Option(names = "--lock-dir", paramLabel = "DIR",
+      description = "This machine's run locks (default $RUNBOOK_LOCK_DIR, else ~/.runbook/locks);"
+          + " runs only meet their rivals when they share it.")
+  Path lockDir;
+
   @Option(names = "--break-lock",
-      description = "Take over the lock a dead run left on this inventory (after checking what it left half-done).")
+      description = "Take over the locks a dead run left on its hosts (after checking what it left half-done).")
   boolean breakLock;
 
   @Option(names = "--junit", paramLabel = "FILE", description = "Also write JUnit XML: a test case per host and task.")
@@ -106,6 +112,7 @@ public final class RunCommand implements Callable<Integer> {
     Interrupts.onCtrlC();
     int code = new RunSession(engine.actions, engine.expressions, engine.loader).run(inputs.playbook(),
         inputs.inventory(), options, new RunSession.Settings(playbook, selection.inventory, stateDir,
+            lockDir != null ? lockDir : RunLock.defaultDirectory(System.getenv(), System.getProperty("user.home")),
             breakLock, resume, force, planHash), outputs(), spec.commandLine().getErr());
     spec.commandLine().getErr().flush();
     return code;

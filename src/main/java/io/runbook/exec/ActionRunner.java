@@ -267,13 +267,8 @@ final class ActionRunner {
    * does not set {@code ansible_connection} (inventory variables win, as in Ansible).
    */
   private Map<String, Object> connectionVars(String host, VarScope scope) {
-    Map<String, Object> vars = run.inventoryVars(host);
-    if (!vars.containsKey("ansible_connection") && play.connection() != null) {
-      Map<String, Object> withPlay = new HashMap<>(vars);
-      withPlay.put("ansible_connection", String.valueOf(run.expressions.render(play.connection(), scope)));
-      return withPlay;
-    }
-    return vars;
+    return TransportPool.connectionVars(run.inventoryVars(host), play.connection() == null ? null
+        : () -> String.valueOf(run.expressions.render(play.connection(), scope)));
   }
 
   private void reportStep(TaskEvent event, String host, StepResult r, String item,

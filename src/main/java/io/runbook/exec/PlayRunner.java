@@ -4,6 +4,7 @@ import io.runbook.expr.ExpressionException;
 import io.runbook.load.VarsFiles;
 import io.runbook.model.Play;
 import io.runbook.plan.PlannedPlay;
+import io.runbook.plan.Planner;
 import io.runbook.plan.Section;
 import io.runbook.plan.Step;
 import io.runbook.source.InvalidInputException;
@@ -25,9 +26,11 @@ final class PlayRunner {
   private final PlannedPlay planned;
   private final Play play;
 
-  PlayRunner(RunContext run, PlannedPlay planned) {
+  /** {@code seed}: the plan's, for a play whose hosts are planned when it starts. */
+  PlayRunner(RunContext run, PlannedPlay planned, long seed) {
     this.run = run;
-    this.planned = planned;
+    this.planned = !planned.hostsAtRunTime() ? planned
+        : new Planner(RunPlanner.foresight(run)).atRunTime(planned, run.inventory, run.options.planOptions(), seed);
     this.play = planned.play();
   }
 

@@ -35,6 +35,14 @@ final class RunContext {
 
   RunContext(Playbook playbook, Inventory inventory, RunOptions options, RunListener listener,
       Expressions expressions, ActionRegistry actions, PlaybookLoader loader, ResumeState resume) {
+    this(playbook, inventory, options, listener, expressions, actions, loader, resume,
+        new TransportPool(options.ssh()));
+  }
+
+  /** A run whose connections are {@code transports}, opened (and closed) by its caller. */
+  RunContext(Playbook playbook, Inventory inventory, RunOptions options, RunListener listener,
+      Expressions expressions, ActionRegistry actions, PlaybookLoader loader, ResumeState resume,
+      TransportPool transports) {
     this.resume = resume;
     this.playbook = playbook;
     this.inventory = inventory;
@@ -44,7 +52,7 @@ final class RunContext {
     this.actions = actions;
     this.loader = loader;
     this.steps = new io.runbook.plan.Steps(new io.runbook.plan.TagFilter(options.tags(), options.skipTags()));
-    this.transports = new TransportPool(options.ssh());
+    this.transports = transports;
     rememberConnectionSecrets();
   }
 

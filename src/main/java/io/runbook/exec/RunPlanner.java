@@ -37,10 +37,21 @@ public final class RunPlanner {
   public ExecutionPlan plan(Playbook playbook, Inventory inventory, RunOptions options) {
     RunContext run = new RunContext(playbook, inventory, options, new RunListener() { },
         expressions, actions, loader, null);
-    return new Planner(new Scopes(run)).plan(playbook, inventory, options.planOptions());
+    try {
+      return new Planner(new Scopes(run)).plan(playbook, inventory, options.planOptions());
+    } catch (ExpressionException e) {
+      // a play keyword (hosts, serial, max_fail_percentage) that cannot be rendered: bad input,
+      // found before any host is touched
+      throw new io.runbook.source.InvalidInputException(e.position(), e.getMessage());
+    }
   }
 
-  /** The run's scopes, before anything ran. */
+  /** The run's own scopes: before anything ran when planning, live when a play is planned at its start. */
+  static Foresight foresight(RunContext run) {
+    return new Scopes(run);
+  }
+
+  /** The run's scopes. */
   private static final class Scopes implements Foresight {
     private final RunContext run;
     private final Map<Play, PlayScope> plays = new IdentityHashMap<>();

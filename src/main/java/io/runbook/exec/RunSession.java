@@ -5,6 +5,7 @@ import io.runbook.expr.Expressions;
 import io.runbook.inventory.Inventory;
 import io.runbook.journal.Journal;
 import io.runbook.journal.RunHistory;
+import io.runbook.journal.LockOwner;
 import io.runbook.journal.RunLock;
 import io.runbook.load.PlaybookLoader;
 import io.runbook.model.Playbook;
@@ -22,24 +23,32 @@ import java.util.List;
 
 /**
  * Everything {@code runbook run} does around the runner, in order: hold the run to a reviewed
- * plan ({@code --plan-hash}), prepare a resume, take the inventory's lock, open the journal, run
- * with every output behind the secret mask, and say how to continue when it did not end well.
+ * plan ({@code --plan-hash}), prepare a resume, lock the hosts it touches (on this controller
+ * and on each host), open the journal, run with every output behind the secret mask, and say
+ * how to continue when it did not end well.
  */
 public final class RunSession {
 
   /**
    * The choices that shape a session.
    *
+   * @param lockDir  this machine's lock directory ({@link RunLock#defaultDirectory})
    * @param resume   a run id or {@code last}, or null for a new run
    * @param planHash the reviewed plan's hash, or null
    */
-  public record Settings(Path playbook, Path inventory, Path stateDir, boolean breakLock,
+  public record Settings(Path playbook, Path inventory, Path stateDir, Path lockDir, boolean breakLock,
       String resume, boolean force, String planHash) {}
 
+  private final ActionRegistry actions;
+  private final Expressions expressions;
+  private final PlaybookLoader loader;
   private final Runner runner;
   private final RunPlanner planner;
 
   public RunSession(ActionRegistry actions, Expressions expressions, PlaybookLoader loader) {
+    this.actions = actions;
+    this.expressions = expressions;
+    this.loader = loader;
     this.runner = new Runner(actions, expressions, loader);
     this.planner = new RunPlanner(actions, expressions, loader);
   }
@@ -81,21 +90,41 @@ public final class RunSession {
       }
       resume = ResumeState.read(resumedId, journal);
     }
-    Path lockOn = s.inventory() != null ? s.inventory() : Path.of("localhost");
-    try (RunLock lock = RunLock.acquire(s.stateDir(), lockOn, runId, s.breakLock(), resumedId);
-        Journal journal = Journal.start(s.stateDir(), runId, s.playbook(), playbook.sources(),
-            s.inventory(), options.extraVars(), options.checkMode(), resumedId)) {
-      List<RunListener> all = new ArrayList<>(outputs);
-      all.add(journal);
-      int code = runner.run(plan, options,
-          new MaskingListener(new CompositeListener(all), options.secrets()), resume).exitCode();
-      err.println("run " + runId + ", journal " + journal.file());
-      if (code != Runner.OK) {
-        err.println("to continue where it stopped: runbook run " + s.playbook()
-            + (s.inventory() != null ? " -i " + s.inventory() : "") + " --state-dir " + s.stateDir()
-            + " --resume " + runId);
+    SourcePosition at = SourcePosition.none(s.inventory() != null ? s.inventory().toString() : "localhost");
+    LockOwner owner = LockOwner.current(runId, s.inventory() == null ? null : s.inventory().toAbsolutePath().toString(),
+        s.stateDir().resolve("runs").resolve(runId).resolve("journal.jsonl").toAbsolutePath());
+    RunContext inputs = new RunContext(playbook, inventory, options, new RunListener() { }, expressions,
+        actions, loader, null);
+    try (TransportPool transports = new TransportPool(options.ssh())) {
+      // Closed in reverse order: the journal, then the locks (over the pool), then the pool.
+      HostLocks locks = HostLocks.take(inputs, hostsOfPlays(plan), transports,
+          s.lockDir(), owner, s.breakLock(), resumedId, err, at);
+      try (locks; Journal journal = Journal.start(s.stateDir(), runId, s.playbook(), playbook.sources(),
+          s.inventory(), options.extraVars(), options.checkMode(), resumedId)) {
+        List<RunListener> all = new ArrayList<>(outputs);
+        all.add(journal);
+        int code = runner.run(plan, options,
+            new MaskingListener(new CompositeListener(all), options.secrets()), resume, transports).exitCode();
+        err.println("run " + runId + ", journal " + journal.file());
+        if (code != Runner.OK) {
+          err.println("to continue where it stopped: runbook run " + s.playbook()
+              + (s.inventory() != null ? " -i " + s.inventory() : "") + " --state-dir " + s.stateDir()
+              + " --resume " + runId);
+        }
+        return code;
       }
-      return code;
     }
+  }
+
+  /**
+   * The hosts the run touches, play by play, as the plan has them; a play whose hosts only the
+   * run can name (its pattern reads what an earlier play leaves) may touch any host of the
+   * inventory within --limit, so all of those are locked for it.
+   */
+  private static List<List<String>> hostsOfPlays(ExecutionPlan plan) {
+    Inventory inventory = plan.inventory();
+    String limit = plan.options().limit();
+    return plan.plays().stream().map(p -> !p.hostsAtRunTime() ? p.hosts()
+        : limit == null ? inventory.hosts() : inventory.limit(inventory.hosts(), limit)).toList();
   }
 }

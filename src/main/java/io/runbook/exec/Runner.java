@@ -43,18 +43,29 @@ public final class Runner {
    * an earlier run finished.
    */
   public Outcome run(ExecutionPlan plan, RunOptions options, RunListener listener, ResumeState resume) {
+    try (TransportPool transports = new TransportPool(options.ssh())) {
+      return run(plan, options, listener, resume, transports);
+    }
+  }
+
+  /**
+   * A run over connections its caller opened and closes: the session takes its locks on the
+   * hosts over the very connections the tasks then use.
+   */
+  Outcome run(ExecutionPlan plan, RunOptions options, RunListener listener, ResumeState resume,
+      TransportPool transports) {
     if (!plan.options().equals(options.planOptions())) {
       throw new IllegalArgumentException("the plan was made with other options than the run's");
     }
     Playbook playbook = plan.playbook();
     RunContext run = new RunContext(playbook, plan.inventory(), options, listener, expressions, actions, loader,
-        resume);
+        resume, transports);
     listener.runStarted(playbook.file().toString(), options.checkMode());
     boolean aborted = false;
     int code;
     try {
       for (PlannedPlay play : plan.plays()) {
-        new PlayRunner(run, play).run();
+        new PlayRunner(run, play, plan.inputs().seed()).run();
       }
     } catch (AbortRun e) {
       aborted = true;
@@ -68,11 +79,8 @@ public final class Runner {
       listener.aborted(e.getMessage());
     } catch (InterruptedException | Interruption.Stop e) {
       listener.aborted("interrupted (Ctrl-C): the step in flight was stopped; nothing further ran");
-      run.transports.close();
       listener.runFinished(run.recap, INTERRUPTED);
       return new Outcome(run.recap, INTERRUPTED);
-    } finally {
-      run.transports.close();
     }
     Recap recap = run.recap;
     if (recap.anyFailed()) {

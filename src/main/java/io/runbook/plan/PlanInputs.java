@@ -53,7 +53,7 @@ public record PlanInputs(Map<String, String> files, String inventory, String ext
   }
 
   /** Where the shuffle of {@code order: shuffle} starts: the same inputs, the same order. */
-  long seed() {
+  public long seed() {
     return Long.parseUnsignedLong(digest(canonical(this)).substring(0, 15), 16);
   }
 

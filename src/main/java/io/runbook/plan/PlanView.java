@@ -13,7 +13,7 @@ import java.util.Map;
 public record PlanView(String hash, PlanOptions options, List<Play> plays) {
 
   /** One play as shown. */
-  public record Play(int number, String name, String hosts, List<String> order,
+  public record Play(int number, String name, String hosts, boolean hostsAtRunTime, List<String> order,
       List<List<String>> batches, FailurePolicy failure, int forks, List<String> invariants,
       List<ShownStep> steps) {}
 
@@ -37,7 +37,7 @@ public record PlanView(String hash, PlanOptions options, List<Play> plays) {
           .map(i -> i.name() + ": " + i.action() + " probe, " + String.join(" and ",
               i.that().stream().map(io.runbook.model.Guard::text).toList()) + " (" + i.position() + ")")
           .toList();
-      out.add(new Play(p.number(), p.name(), p.pattern(), p.hosts(), p.batches(), p.failure(), p.forks(),
+      out.add(new Play(p.number(), p.name(), p.pattern(), p.hostsAtRunTime(), p.hosts(), p.batches(), p.failure(), p.forks(),
           invariants, steps));
     }
     return out;

@@ -1,5 +1,6 @@
 package io.runbook.plan;
 
+import io.runbook.expr.ExpressionException;
 import io.runbook.inventory.Inventory;
 import io.runbook.model.Play;
 import io.runbook.model.Playbook;
@@ -34,7 +35,7 @@ public final class Planner {
     for (Play play : playbook.plays()) {
       plays.add(play(++number, play, inventory, options, inputs, steps));
     }
-    if (options.limit() != null && plays.stream().allMatch(p -> p.hosts().isEmpty())) {
+    if (options.limit() != null && plays.stream().allMatch(p -> p.hosts().isEmpty() && !p.hostsAtRunTime())) {
       throw new InvalidInputException(SourcePosition.none("--limit " + options.limit()),
           "--limit " + options.limit() + " leaves no hosts to target in any play");
     }
@@ -43,17 +44,55 @@ public final class Planner {
 
   private PlannedPlay play(int number, Play play, Inventory inventory, PlanOptions options,
       PlanInputs inputs, Steps steps) {
-    String pattern = String.valueOf(foresight.playValue(play, play.hosts()));
+    Map<Section, List<Step>> sections = sections(number, play, steps);
+    String pattern;
+    try {
+      pattern = String.valueOf(foresight.playValue(play, play.hosts()));
+    } catch (ExpressionException e) {
+      if (number == 1) {
+        throw e; // nothing ran before the first play: its pattern can only read what is known now
+      }
+      return new PlannedPlay(number, play, String.valueOf(play.hosts().toPlain()), List.of(), List.of(),
+          new FailurePolicy(play.anyErrorsFatal(), null), forks(play, options), sections, Map.of(), true);
+    }
+    return planned(number, play, pattern, inventory, options, inputs.seed(), sections);
+  }
+
+  /**
+   * A play whose hosts the plan left to the run, planned when it starts with what the run knows
+   * by then (this planner's foresight is the run's).
+   */
+  public PlannedPlay atRunTime(PlannedPlay play, Inventory inventory, PlanOptions options, long seed) {
+    String pattern = String.valueOf(foresight.playValue(play.play(), play.play().hosts()));
+    return planned(play.number(), play.play(), pattern, inventory, options, seed, play.sections());
+  }
+
+  private PlannedPlay planned(int number, Play play, String pattern, Inventory inventory, PlanOptions options,
+      long seed, Map<Section, List<Step>> sections) {
     List<String> hosts = new ArrayList<>(inventory.select(pattern));
     if (options.limit() != null) {
       hosts = new ArrayList<>(inventory.limit(hosts, options.limit()));
     }
-    order(play, hosts, inputs.seed() + number);
+    order(play, hosts, seed + number);
     List<Object> sizes = new ArrayList<>();
     for (YNode size : play.serial()) {
       sizes.add(foresight.playValue(play, size));
     }
     List<List<String>> batches = Batches.split(hosts, sizes);
+    Forecast forecast = new Forecast(foresight, play, hosts);
+    for (List<String> batch : batches) {
+      forecast.batch(batch, sections);
+    }
+    return new PlannedPlay(number, play, pattern, hosts, batches,
+        new FailurePolicy(play.anyErrorsFatal(), maxFail(play)), forks(play, options), sections,
+        forecast.verdicts(), false);
+  }
+
+  private static int forks(Play play, PlanOptions options) {
+    return play.forks() != null ? play.forks() : options.forks();
+  }
+
+  private static Map<Section, List<Step>> sections(int number, Play play, Steps steps) {
     Map<Section, List<Step>> sections = new EnumMap<>(Section.class);
     sections.put(Section.BEFORE_BATCH, steps.section(number, Section.BEFORE_BATCH, play.beforeBatch(), play.tags()));
     sections.put(Section.PRE_TASKS, steps.section(number, Section.PRE_TASKS, play.preTasks(), play.tags()));
@@ -61,13 +100,7 @@ public final class Planner {
     sections.put(Section.POST_TASKS, steps.section(number, Section.POST_TASKS, play.postTasks(), play.tags()));
     sections.put(Section.HANDLERS, steps.section(number, Section.HANDLERS, play.handlers(), List.<String>of()));
     sections.put(Section.AFTER_BATCH, steps.section(number, Section.AFTER_BATCH, play.afterBatch(), play.tags()));
-    Forecast forecast = new Forecast(foresight, play, hosts);
-    for (List<String> batch : batches) {
-      forecast.batch(batch, sections);
-    }
-    int forks = play.forks() != null ? play.forks() : options.forks();
-    return new PlannedPlay(number, play, pattern, hosts, batches,
-        new FailurePolicy(play.anyErrorsFatal(), maxFail(play)), forks, sections, forecast.verdicts());
+    return sections;
   }
 
   private Double maxFail(Play play) {

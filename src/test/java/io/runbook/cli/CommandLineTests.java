@@ -29,7 +29,7 @@ class CommandLineTests {
     CommandLine cmd = Main.commandLine();
     cmd.setOut(new PrintWriter(out));
     cmd.setErr(new PrintWriter(err));
-    return cmd.execute(args);
+    return cmd.execute(io.runbook.journal.TestLocks.withLockDir(args, state.resolve("locks")));
   }
 
   @Test

@@ -17,7 +17,7 @@ class PlanHashTests {
   private final Cli cli = new Cli();
 
   private int runbook(String... args) {
-    return cli.run(args);
+    return cli.run(io.runbook.journal.TestLocks.withLockDir(args, dir.resolve("locks")));
   }
 
   private void writeProject(Path root) throws Exception {

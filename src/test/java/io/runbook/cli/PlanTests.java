@@ -15,7 +15,7 @@ class PlanTests {
   private final Cli cli = new Cli();
 
   private int run(String... args) {
-    return cli.run(args);
+    return cli.run(io.runbook.journal.TestLocks.withLockDir(args, dir.resolve("locks")));
   }
 
   @Test

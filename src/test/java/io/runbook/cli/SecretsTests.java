@@ -24,7 +24,7 @@ class SecretsTests {
     CommandLine cmd = Main.commandLine();
     cmd.setOut(new PrintWriter(out));
     cmd.setErr(new PrintWriter(err));
-    cmd.execute(args);
+    cmd.execute(io.runbook.journal.TestLocks.withLockDir(args, dir.resolve("locks")));
     return out + "\n" + err;
   }
 

@@ -63,7 +63,8 @@ final class LabFixture implements AutoCloseable {
   /** Runs a bundled playbook against this lab, in this process. */
   Result play(String playbook, String... more) {
     List<String> args = new ArrayList<>(List.of("run", "playbooks/" + playbook, "-i",
-        inventory().toString(), "--state-dir", state.toString(), "--no-color"));
+        inventory().toString(), "--state-dir", state.toString(), "--lock-dir",
+        state.resolveSibling("locks").toString(), "--no-color"));
     args.addAll(List.of(more));
     return runbook(args.toArray(new String[0]));
   }

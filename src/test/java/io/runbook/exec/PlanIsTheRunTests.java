@@ -122,6 +122,26 @@ class PlanIsTheRunTests {
     assertFollowsPlan(f, run);
   }
 
+  @Test
+  void aPlayWhoseHostsReadWhatAnEarlierPlayLeftIsPlannedWhenItStarts() {
+    Fixture f = new Fixture(dir);
+    RecordingListener run = f.run("""
+        - hosts: h1
+          tasks:
+            - set_fact: {target: "h3:h2"}
+        - hosts: "{{ hostvars['h1'].target }}"
+          serial: 1
+          tasks:
+            - {name: touch, command: "true"}
+        """);
+    var second = f.lastPlan.plays().get(1);
+    assertThat(second.hostsAtRunTime()).isTrue();
+    assertThat(second.hosts()).isEmpty();
+    assertThat(run.batches).containsExactly(List.of("h3"), List.of("h2"));
+    assertThat(run.starts).filteredOn(s -> s.step().equals("p2.t1")).extracting(PlanTrace.Start::host)
+        .containsExactly("h3", "h2");
+  }
+
   private static void assertFollowsPlan(Fixture f, RecordingListener run) {
     PlanView view = f.lastPlan.view();
     Set<String> left = new HashSet<>();

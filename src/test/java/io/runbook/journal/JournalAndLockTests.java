@@ -28,7 +28,7 @@ class JournalAndLockTests {
     CommandLine cmd = Main.commandLine();
     cmd.setOut(new PrintWriter(out));
     cmd.setErr(new PrintWriter(err));
-    return cmd.execute(args);
+    return cmd.execute(TestLocks.withLockDir(args, dir.resolve("locks")));
   }
 
   private Path write(String name, String text) throws Exception {
@@ -95,41 +95,42 @@ class JournalAndLockTests {
   }
 
   @Test
-  void aSecondRunOnTheSameInventoryIsRefusedNamingTheHolderAndADeadOneIsStale() throws Exception {
+  void aSecondRunOnTheSameHostsIsRefusedNamingTheHolderAndADeadOneIsStale() throws Exception {
     Path inv = write("hosts.yml", "all: {vars: {ansible_connection: local}, hosts: {h1: }}\n");
     Path slow = write("slow.yml", "- hosts: all\n  tasks:\n    - pause: {seconds: 30}\n");
     Path quick = write("quick.yml", "- hosts: all\n  tasks:\n    - command: \"true\"\n");
     Path state = dir.resolve("state");
+    Path locks = dir.resolve("locks");
     Process holder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "-cp", System.getProperty("java.class.path"), "io.runbook.cli.Main", "run", slow.toString(),
-        "-i", inv.toString(), "--state-dir", state.toString()).redirectErrorStream(true)
-        .redirectOutput(dir.resolve("holder.log").toFile()).start();
+        "-i", inv.toString(), "--state-dir", state.toString(), "--lock-dir", locks.toString())
+        .redirectErrorStream(true).redirectOutput(dir.resolve("holder.log").toFile()).start();
     try {
-      Path locks = state.resolve("locks");
-      for (int i = 0; i < 200 && !(Files.isDirectory(locks) && lockHasOwner(locks)); i++) {
+      for (int i = 0; i < 200 && !lockHasOwner(locks); i++) {
         Thread.sleep(50);
       }
       assertThat(lockHasOwner(locks)).as("the first run holds the lock").isTrue();
       assertThat(run("run", quick.toString(), "-i", inv.toString(), "--state-dir", state.toString())).isEqualTo(4);
-      assertThat(err.toString()).contains("is in use by another run").contains("pid " + holder.pid());
+      assertThat(err.toString()).contains("h1 (local://h1): in use by run").contains("pid " + holder.pid());
     } finally {
       holder.destroyForcibly(); // kill -9: the kernel drops the lock, the owner record stays
       holder.waitFor(10, TimeUnit.SECONDS);
     }
     err.getBuffer().setLength(0);
     assertThat(run("run", quick.toString(), "-i", inv.toString(), "--state-dir", state.toString())).isEqualTo(4);
-    assertThat(err.toString()).contains("ended without releasing its lock").contains("--break-lock");
+    assertThat(err.toString()).contains("ended without releasing the lock").contains("--break-lock");
     assertThat(run("run", quick.toString(), "-i", inv.toString(), "--state-dir", state.toString(), "--break-lock")).isZero();
     assertThat(run("run", quick.toString(), "-i", inv.toString(), "--state-dir", state.toString()))
         .as("a clean end leaves no lock behind").isZero();
   }
 
+  /** Whether a controller lock file in {@code locks} has an owner record. */
   private static boolean lockHasOwner(Path locks) throws Exception {
     if (!Files.isDirectory(locks)) {
       return false;
     }
     try (Stream<Path> files = Files.list(locks)) {
-      return files.anyMatch(f -> {
+      return files.filter(f -> f.toString().endsWith(".lock")).anyMatch(f -> {
         try {
           return Files.size(f) > 0;
         } catch (Exception e) {

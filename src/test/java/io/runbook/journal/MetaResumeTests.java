@@ -13,7 +13,7 @@ class MetaResumeTests {
   private final io.runbook.cli.Cli cli = new io.runbook.cli.Cli();
 
   private int run(String... args) {
-    return cli.run(args);
+    return cli.run(io.runbook.journal.TestLocks.withLockDir(args, dir.resolve("locks")));
   }
 
   private String inventory() throws Exception {

@@ -23,7 +23,7 @@ class ResumeTests {
   private final io.runbook.cli.Cli cli = new io.runbook.cli.Cli();
 
   private int run(String... args) {
-    return cli.run(args);
+    return cli.run(io.runbook.journal.TestLocks.withLockDir(args, dir.resolve("locks")));
   }
 
   private Path setUp() throws IOException {
@@ -78,7 +78,7 @@ class ResumeTests {
       Path state = dir.resolve("state-" + point);
       Files.deleteIfExists(dir.resolve("log"));
       Process p = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), "io.runbook.cli.Main",
-          "run", play.toString(), "-i", inv, "--state-dir", state.toString())
+          "run", play.toString(), "-i", inv, "--state-dir", state.toString(), "--lock-dir", dir.resolve("locks").toString())
           .redirectErrorStream(true).redirectOutput(dir.resolve("killed.log").toFile()).start();
       Thread.sleep(350 + 60L * point);
       p.destroyForcibly(); // kill -9

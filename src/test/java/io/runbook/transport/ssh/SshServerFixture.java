@@ -60,6 +60,11 @@ public final class SshServerFixture implements AutoCloseable {
     return server.getPort();
   }
 
+  /** How many SSH sessions (logins) clients opened so far. */
+  public int sessions() {
+    return sessionsOpened.get();
+  }
+
   /** known_hosts with this server's real key. */
   public void trustServer() throws IOException {
     Files.writeString(knownHosts, "# test hosts\n[127.0.0.1]:" + port() + " "
