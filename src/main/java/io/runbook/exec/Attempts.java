@@ -6,7 +6,7 @@ import io.runbook.action.ActionResult;
 import io.runbook.expr.ExpressionException;
 import io.runbook.model.ActionTask;
 import io.runbook.model.RetryPolicy;
-import io.runbook.report.HostResult.Status;
+import io.runbook.model.Status;
 import io.runbook.report.TaskEvent;
 import io.runbook.transport.Transport;
 import io.runbook.transport.TransportException;
@@ -136,13 +136,7 @@ final class Attempts {
   /** Applies changed_when and failed_when, which see the result under the register name. */
   private StepResult judge(ActionTask task, Action action, VarScope scope, ActionResult result) {
     Map<String, Object> reg = new LinkedHashMap<>(result.data());
-    Status status = switch (result.status()) {
-      case OK -> Status.OK;
-      case CHANGED -> Status.CHANGED;
-      case FAILED -> Status.FAILED;
-      case SKIPPED -> Status.SKIPPED;
-      case UNKNOWN -> Status.UNKNOWN;
-    };
+    Status status = result.status();
     reg.put("changed", status == Status.CHANGED);
     reg.put("failed", status == Status.FAILED);
     if (result.message() != null) {
