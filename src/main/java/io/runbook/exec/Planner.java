@@ -18,7 +18,6 @@ import io.runbook.model.TaskNode;
 import io.runbook.plan.RunPlan;
 import io.runbook.report.RunListener;
 import io.runbook.transport.Checksums;
-import io.runbook.yaml.YNode;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -62,11 +61,8 @@ public final class Planner {
     if (run.options.limit() != null) {
       hosts = new ArrayList<>(run.inventory.limit(hosts, run.options.limit()));
     }
-    List<Object> sizes = new ArrayList<>();
-    for (YNode size : play.serial()) {
-      sizes.add(expressions.render(size, playLevel));
-    }
-    List<List<String>> batches = Batches.split(hosts, sizes);
+    List<List<String>> batches = Batches.split(hosts,
+        Batches.sizes(play, (text, at) -> expressions.renderString(text, at, playLevel)));
     PlayScope scope = new PlayScope(run, play, hosts);
     try {
       scope.loadVarsFiles((path, at) -> Map.of());

@@ -4,6 +4,7 @@ import io.runbook.expr.ExpressionException;
 import io.runbook.load.VarsFiles;
 import io.runbook.model.Play;
 import io.runbook.model.TaskNode;
+import io.runbook.model.Value;
 import io.runbook.source.InvalidInputException;
 import io.runbook.yaml.YNode;
 import java.nio.file.Path;
@@ -54,14 +55,9 @@ final class PlayRunner {
         run.options.secrets().addAll(scope.forHost(h, Inherited.forPlay(play)).get(name));
       }
     }
-    List<Object> sizes = new ArrayList<>();
-    for (YNode size : play.serial()) {
-      sizes.add(run.expressions.render(size, playLevel));
-    }
-    Double maxFail = play.maxFailPercentage() == null ? null
-        : Double.valueOf(String.valueOf(run.expressions.render(play.maxFailPercentage(), playLevel))
-            .replace("%", "").trim());
-    List<List<String>> batches = Batches.split(hosts, sizes);
+    Value.Renderer render = (text, at) -> run.expressions.renderString(text, at, playLevel);
+    Double maxFail = play.maxFailPercentage() == null ? null : play.maxFailPercentage().get(render).value();
+    List<List<String>> batches = Batches.split(hosts, Batches.sizes(play, render));
     int forks = play.forks() != null ? play.forks() : run.options.forks();
     ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(forks, hosts.size())),
         daemonThreads());

@@ -12,6 +12,7 @@ import io.runbook.model.LoopControl;
 import io.runbook.model.Meta;
 import io.runbook.model.MetaTask;
 import io.runbook.model.RetryPolicy;
+import io.runbook.model.Rule;
 import io.runbook.model.TaskNode;
 import io.runbook.model.TaskOptions;
 import io.runbook.source.InvalidInputException;
@@ -48,6 +49,7 @@ final class TaskParser {
   private final NodeReader in;
   private final ActionRegistry actions;
   private final GuardChecker guards;
+  private final RetryKeywords retries;
   private final List<Path> sources;
   private final Deque<Path> importing = new ArrayDeque<>();
   private final Map<Path, YNode> taskFiles = new HashMap<>();
@@ -63,6 +65,7 @@ final class TaskParser {
     this.in = in;
     this.actions = actions;
     this.guards = new GuardChecker(in, expressions);
+    this.retries = new RetryKeywords(in, guards);
     this.sources = sources;
   }
 
@@ -339,22 +342,11 @@ final class TaskParser {
     }
   }
 
-  TaskOptions options(YMap task) {
+  private TaskOptions options(YMap task) {
     YNode name = task.get("name");
     String register = task.has("register") ? identifier(task.get("register"), "register") : null;
     List<Guard> when = task.has("when") ? guards.check(in.guards(task.get("when"))) : List.of();
-    List<Guard> until = task.has("until") ? guards.check(in.guards(task.get("until"))) : List.of();
-    RetryPolicy retry = null;
-    if (task.has("retries") || task.has("until")) {
-      retry = new RetryPolicy(scalar(task, "retries"), scalar(task, "delay"), until,
-          scalar(task, "backoff"), scalar(task, "max_delay"));
-    } else {
-      for (String k : List.of("delay", "backoff", "max_delay")) {
-        if (task.has(k)) {
-          in.error(task.entry(k).get().key(), "'" + k + "' has no effect without 'retries' or 'until'");
-        }
-      }
-    }
+    RetryPolicy retry = retries.read(task);
     YNode loop = task.has("loop") ? task.get("loop") : task.get("with_items");
     if (task.has("loop") && task.has("with_items")) {
       in.error(task.entry("with_items").get().key(), "a task has either 'loop' or 'with_items', not both");
@@ -384,7 +376,7 @@ final class TaskParser {
         task.has("become") ? in.bool(task.get("become"), "become") : null,
         scalar(task, "become_user"),
         scalar(task, "no_log"),
-        scalar(task, "timeout"),
+        task.has("timeout") ? guards.value(task.get("timeout"), Rule.seconds("timeout")) : null,
         task.has("check_mode") ? in.bool(task.get("check_mode"), "check_mode") : null,
         task.get("environment"),
         task.has("vars") ? in.vars(task.get("vars"), "vars") : Map.of());
