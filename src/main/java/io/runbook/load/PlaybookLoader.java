@@ -160,16 +160,7 @@ public final class PlaybookLoader {
   private Play play(YMap play, Path baseDir, NodeReader in, TaskParser tasks) {
     in.unknownKeys(play, PLAY_KEYS, "play");
     GuardChecker guards = tasks.guards();
-    YNode hosts = play.get("hosts");
-    if (hosts == null) {
-      in.error(play, "a play needs 'hosts' (a group, host or pattern such as pump_servers)");
-    } else {
-      guards.templates(hosts);
-      if (hosts instanceof YList l) {
-        List<String> names = in.names(l, "hosts", false);
-        hosts = new YScalar(String.join(":", names), String.join(":", names), true, l.position());
-      }
-    }
+    YNode hosts = hosts(play, in, guards);
     List<Value<BatchSize>> serial = serial(play.get("serial"), in, guards);
     Value<Percent> maxFail = play.has("max_fail_percentage")
         ? guards.value(play.get("max_fail_percentage"), Rule.percent("max_fail_percentage")) : null;
@@ -222,6 +213,26 @@ public final class PlaybookLoader {
       }
     });
     return out;
+  }
+
+  /** The host pattern, a list of patterns joined with ':'; never empty (Ansible refuses that too). */
+  private static YNode hosts(YMap play, NodeReader in, GuardChecker guards) {
+    YNode hosts = play.get("hosts");
+    if (hosts == null) {
+      in.error(play, "a play needs 'hosts' (a group, host or pattern such as pump_servers)");
+      return null;
+    }
+    guards.templates(hosts);
+    List<String> names = in.names(hosts, "hosts", false);
+    if (names.isEmpty()) {
+      if (!(hosts instanceof YMap)) {
+        in.error(hosts, "'hosts' is empty: name a group, host or pattern such as pump_servers (all for"
+            + " every host)");
+      }
+      return null;
+    }
+    String pattern = String.join(":", names);
+    return hosts instanceof YList l ? new YScalar(pattern, pattern, true, l.position()) : hosts;
   }
 
   private static List<Value<BatchSize>> serial(YNode node, NodeReader in, GuardChecker guards) {

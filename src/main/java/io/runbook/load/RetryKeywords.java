@@ -7,12 +7,16 @@ import io.runbook.model.Value;
 import io.runbook.yaml.YMap;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 
 /**
  * A task's {@code retries}, {@code delay}, {@code until}, {@code backoff} and {@code max_delay},
- * checked and typed. A setting that could never take effect is refused rather than ignored.
+ * checked and typed. A block cannot retry (Ansible refuses these keywords on a block too), and a
+ * setting that could never take effect is refused rather than ignored.
  */
 final class RetryKeywords {
+  static final Set<String> KEYS = NodeReader.setOf("retries", "delay", "until", "backoff", "max_delay");
+
   private final NodeReader in;
   private final GuardChecker guards;
 
@@ -50,6 +54,16 @@ final class RetryKeywords {
       in.error(e.value(), "'max_delay' (" + seconds(max.value()) + ") is shorter than 'delay' ("
           + seconds(delay.value()) + (task.has("delay") ? "" : ", the default") + "), so no attempt would"
           + " wait as long as 'delay' says");
+    }
+  }
+
+  /** A block runs its tasks once: retrying is for the task inside it that may need it. */
+  void refuseOnBlock(YMap block) {
+    for (YMap.Entry e : block.entries()) {
+      if (KEYS.contains(e.name())) {
+        in.error(e.key(), "'" + e.name() + "' cannot be set on a block, which runs its tasks once:"
+            + " put it on the task inside the block that must be retried");
+      }
     }
   }
 

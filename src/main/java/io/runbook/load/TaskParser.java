@@ -111,7 +111,8 @@ final class TaskParser {
         in.error(e.key(), "a block cannot also run '" + e.name() + "': put it in a task inside the block");
       }
       notForActions(task, "a block");
-      TaskOptions options = options(task);
+      retries.refuseOnBlock(task);
+      TaskOptions options = options(task, false);
       Boolean rerun = task.has("rerun_on_resume") ? in.bool(task.get("rerun_on_resume"), "rerun_on_resume") : null;
       return new BlockTask(options, tasks(task.get("block"), "block", baseDir),
           tasks(task.get("rescue"), "rescue", baseDir), tasks(task.get("always"), "always", baseDir),
@@ -129,7 +130,7 @@ final class TaskParser {
       return null;
     }
     YMap.Entry action = actionKeys.get(0);
-    TaskOptions options = options(task);
+    TaskOptions options = options(task, true);
     String name = actionName(action.name());
     switch (name) {
       case "import_tasks":
@@ -342,17 +343,19 @@ final class TaskParser {
     }
   }
 
-  private TaskOptions options(YMap task) {
+  /** The keywords of a task; {@code retrying} is false for a block, which cannot retry. */
+  private TaskOptions options(YMap task, boolean retrying) {
     YNode name = task.get("name");
     String register = task.has("register") ? identifier(task.get("register"), "register") : null;
     List<Guard> when = task.has("when") ? guards.check(in.guards(task.get("when"))) : List.of();
-    RetryPolicy retry = retries.read(task);
+    RetryPolicy retry = retrying ? retries.read(task) : null;
     YNode loop = task.has("loop") ? task.get("loop") : task.get("with_items");
     if (task.has("loop") && task.has("with_items")) {
       in.error(task.entry("with_items").get().key(), "a task has either 'loop' or 'with_items', not both");
     }
     if (loop != null) {
       guards.templates(loop);
+      loopShape(loop, task.has("loop") ? "loop" : "with_items");
     }
     if (name != null) {
       guards.templates(name);
@@ -389,6 +392,22 @@ final class TaskParser {
     }
     guards.templates(node);
     return in.scalarOrTemplate(node, key);
+  }
+
+  /**
+   * {@code loop} gives a list: written as one, or by a template. Anything else would fail on
+   * every host when the task is reached (as Ansible's {@code loop} does there; its
+   * {@code with_items} makes one item of a single value, which runbook's does not).
+   */
+  private void loopShape(YNode loop, String key) {
+    if (loop instanceof YList || loop instanceof YScalar s && s.isString() && !s.unsafe()
+        && Expressions.isTemplate(s.text())) {
+      return;
+    }
+    String hint = loop instanceof YMap ? ": to loop over its entries write \"{{ the_mapping | dict2items }}\""
+        : loop instanceof YScalar s && !s.isNull() ? " '" + s.text() + "'" : "";
+    in.error(loop, "'" + key + "' must be a list, or a template that gives one (\"{{ pump_hosts }}\"), not "
+        + loop.describe() + hint);
   }
 
   /** Every {{ }} of a shell script must stand where its value can be quoted as one word. */

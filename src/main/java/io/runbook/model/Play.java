@@ -8,7 +8,7 @@ import java.util.Map;
 /**
  * One play: which hosts, in which batches, with which failure rules, doing which tasks.
  *
- * @param hosts             the host pattern (may be a template)
+ * @param hosts             the host pattern (may be a template), never empty
  * @param serial            batch sizes; the last repeats; empty = one batch
  * @param maxFailPercentage null when not set; the run stops when a batch's failures exceed it
  * @param vars              play vars, rendered lazily so that they may refer to each other

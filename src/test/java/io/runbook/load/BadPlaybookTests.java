@@ -42,7 +42,7 @@ class BadPlaybookTests {
   }
 
   /**
-   * A bad number, percentage or duration. {@code at} is the text the error
+   * A bad number, percentage, loop, host pattern or block keyword. {@code at} is the text the error
    * must point at (its first occurrence in the bad play).
    */
   private record Bad(String name, String play, String at, String message) {}
@@ -51,6 +51,12 @@ class BadPlaybookTests {
       + " from 0 to 100 such as \"30%\",";
   private static final String MAX_FAIL = "'max_fail_percentage' must be a percentage from 0 to 100, such as 30"
       + " or \"30%\",";
+  private static final String LOOP = "'loop' must be a list, or a template that gives one (\"{{ pump_hosts }}\"),"
+      + " not";
+  private static final String ON_BLOCK = " cannot be set on a block, which runs its tasks once: put it on the"
+      + " task inside the block that must be retried";
+  private static final String EMPTY_HOSTS = "'hosts' is empty: name a group, host or pattern such as"
+      + " pump_servers (all for every host)";
 
   private static final List<Bad> BAD_VALUES = List.of(
       new Bad("retries below zero", task("retries: -2\n      until: r.rc == 0"), "-2",
@@ -81,7 +87,21 @@ class BadPlaybookTests {
       new Bad("a serial entry above 100%", play("serial: [1, \"150%\"]"), "\"150%",
           SERIAL + " not '150%'"),
       new Bad("a serial below zero", play("serial: -1"), "-1",
-          SERIAL + " not -1"));
+          SERIAL + " not -1"),
+      new Bad("a loop over a number", task("loop: 5"), "5",
+          LOOP + " a number '5'"),
+      new Bad("a loop over a mapping", task("loop: {a: 1}"), "{a",
+          LOOP + " a mapping: to loop over its entries write \"{{ the_mapping | dict2items }}\""),
+      new Bad("until on a block", block("until: r.rc == 0"), "until",
+          "'until'" + ON_BLOCK),
+      new Bad("retries on a block", block("retries: 3"), "retries",
+          "'retries'" + ON_BLOCK),
+      new Bad("empty hosts", "- hosts: \"\"\n  tasks: []\n", "\"\"\n",
+          EMPTY_HOSTS),
+      new Bad("an empty list of hosts", "- hosts: []\n  tasks: []\n", "[]",
+          EMPTY_HOSTS),
+      new Bad("hosts left out", "- name: no hosts\n  tasks: []\n", "name: no hosts",
+          "a play needs 'hosts' (a group, host or pattern such as pump_servers)"));
 
   private static String play(String keyword) {
     return "- hosts: all\n  " + keyword + "\n  tasks:\n    - command: /bin/true\n";
@@ -89,6 +109,11 @@ class BadPlaybookTests {
 
   private static String task(String keywords) {
     return "- hosts: all\n  tasks:\n    - command: /bin/true\n      register: r\n      " + keywords + "\n";
+  }
+
+  private static String block(String keyword) {
+    return "- hosts: all\n  tasks:\n    - block:\n        - command: /bin/true\n          register: r\n      "
+        + keyword + "\n";
   }
 
   @TestFactory
