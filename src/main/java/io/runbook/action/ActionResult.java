@@ -1,5 +1,6 @@
 package io.runbook.action;
 
+import io.runbook.model.Status;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -7,7 +8,7 @@ import java.util.Map;
 /**
  * What an action did on one host.
  *
- * @param status  how it ended
+ * @param status  how it ended (never UNREACHABLE)
  * @param message a short reason, shown for failures, skips and unknowns (may be null)
  * @param data    the fields a {@code register} sees besides changed/failed/msg (rc, stdout, ...)
  * @param facts   variables to set on the host ({@code set_fact}); empty for most actions
@@ -16,10 +17,11 @@ import java.util.Map;
 public record ActionResult(Status status, String message, Map<String, Object> data,
     Map<String, Object> facts, List<FileDiff> diffs) {
 
-  /** How an action ended. UNKNOWN: check mode cannot predict what a real run would do. */
-  public enum Status { OK, CHANGED, FAILED, SKIPPED, UNKNOWN }
-
   public ActionResult {
+    if (status == Status.UNREACHABLE) {
+      // an action that cannot reach its host throws UnreachableException; the run reports it
+      throw new IllegalArgumentException("an action does not report UNREACHABLE: it throws");
+    }
     data = new LinkedHashMap<>(data == null ? Map.of() : data);
     // set_fact may set a variable to null, which Map.copyOf would refuse
     facts = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(facts == null ? Map.of() : facts));

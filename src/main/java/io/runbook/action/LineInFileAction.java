@@ -1,5 +1,6 @@
 package io.runbook.action;
 
+import io.runbook.model.Status;
 import io.runbook.transport.FileStat;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -75,7 +76,7 @@ public final class LineInFileAction implements Action {
     String updated = lines.isEmpty() ? "" : String.join("\n", lines) + (trailingNewline ? "\n" : "");
     ActionResult r = FilePut.put(ctx,
         FilePut.Request.of(ctx, args, path, updated.getBytes(StandardCharsets.UTF_8), true));
-    return r.status() == ActionResult.Status.CHANGED ? r.withMessage(message) : r;
+    return r.status() == Status.CHANGED ? r.withMessage(message) : r;
   }
 
   private static String present(List<String> lines, String line, Pattern regexp, ActionArgs args) {

@@ -6,7 +6,8 @@ import io.runbook.action.ActionResult;
 import io.runbook.expr.ExpressionException;
 import io.runbook.model.ActionTask;
 import io.runbook.model.RetryPolicy;
-import io.runbook.report.HostResult.Status;
+import io.runbook.model.Status;
+import io.runbook.model.Value;
 import io.runbook.report.TaskEvent;
 import io.runbook.transport.Transport;
 import io.runbook.transport.TransportException;
@@ -47,10 +48,11 @@ final class Attempts {
     if (retry == null) {
       return once(task, event, host, scope, inh, target);
     }
-    long retries = asLong(retry.retries(), scope, RetryPolicy.DEFAULT_RETRIES, "retries");
-    double delay = asDouble(retry.delay(), scope, RetryPolicy.DEFAULT_DELAY_SECONDS, "delay");
-    double backoff = asDouble(retry.backoff(), scope, 1.0, "backoff");
-    double maxDelay = asDouble(retry.maxDelay(), scope, Double.MAX_VALUE, "max_delay");
+    Value.Renderer render = renderer(scope);
+    long retries = retry.retries().get(render);
+    double delay = seconds(retry.delay().get(render));
+    double backoff = retry.backoff().get(render);
+    double maxDelay = retry.maxDelay() == null ? Double.MAX_VALUE : seconds(retry.maxDelay().get(render));
     long attempts = Math.max(1, retries + 1);
     StepResult last = null;
     for (int attempt = 1; attempt <= attempts; attempt++) {
@@ -136,13 +138,7 @@ final class Attempts {
   /** Applies changed_when and failed_when, which see the result under the register name. */
   private StepResult judge(ActionTask task, Action action, VarScope scope, ActionResult result) {
     Map<String, Object> reg = new LinkedHashMap<>(result.data());
-    Status status = switch (result.status()) {
-      case OK -> Status.OK;
-      case CHANGED -> Status.CHANGED;
-      case FAILED -> Status.FAILED;
-      case SKIPPED -> Status.SKIPPED;
-      case UNKNOWN -> Status.UNKNOWN;
-    };
+    Status status = result.status();
     reg.put("changed", status == Status.CHANGED);
     reg.put("failed", status == Status.FAILED);
     if (result.message() != null) {
@@ -195,8 +191,16 @@ final class Attempts {
   }
 
   private long timeoutNanos(Inherited inh, VarScope scope) {
-    double seconds = asDouble(inh.timeout(), scope, 0, "timeout");
-    return (long) (seconds * 1e9);
+    return inh.timeout() == null ? 0 : inh.timeout().get(renderer(scope)).toNanos();
+  }
+
+  /** Renders a keyword's template with the host's variables (checked then by its rule). */
+  private Value.Renderer renderer(VarScope scope) {
+    return (text, at) -> run.expressions.renderString(text, at, scope);
+  }
+
+  private static double seconds(Duration d) {
+    return d.toNanos() / 1e9;
   }
 
   private Map<String, String> environment(Inherited inh, VarScope scope) {
@@ -211,25 +215,6 @@ final class Attempts {
     Map<String, String> out = new LinkedHashMap<>();
     m.forEach((k, v) -> out.put(String.valueOf(k), v == null ? "" : String.valueOf(v)));
     return out;
-  }
-
-  private long asLong(io.runbook.yaml.YNode node, VarScope scope, long fallback, String what) {
-    return (long) asDouble(node, scope, fallback, what);
-  }
-
-  private double asDouble(io.runbook.yaml.YNode node, VarScope scope, double fallback, String what) {
-    if (node == null) {
-      return fallback;
-    }
-    Object v = run.expressions.render(node, scope);
-    if (v instanceof Number n) {
-      return n.doubleValue();
-    }
-    try {
-      return Double.parseDouble(String.valueOf(v).trim());
-    } catch (NumberFormatException e) {
-      throw new ExpressionException(node.position(), "'" + what + "' must be a number, not '" + v + "'");
-    }
   }
 
   static String format(double seconds) {

@@ -1,7 +1,9 @@
 package io.runbook.exec;
 
 import io.runbook.model.TaskOptions;
+import io.runbook.model.Value;
 import io.runbook.yaml.YNode;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -20,7 +22,7 @@ import java.util.Set;
  */
 record Inherited(List<io.runbook.model.Guard> when, Set<String> tags, List<Map<String, YNode>> varLayers,
     Map<String, Map<String, Object>> hostVars, YNode noLog, YNode ignoreErrors,
-    YNode environment, Boolean checkMode, YNode timeout, YNode delegateTo, int rescueDepth,
+    YNode environment, Boolean checkMode, Value<Duration> timeout, YNode delegateTo, int rescueDepth,
     Boolean become, YNode becomeUser) {
 
   static Inherited forPlay(List<String> playTags) {
@@ -48,7 +50,7 @@ record Inherited(List<io.runbook.model.Guard> when, Set<String> tags, List<Map<S
     }
     return new Inherited(guards, allTags, vars, hostVars, first(o.noLog(), noLog),
         first(o.ignoreErrors(), ignoreErrors), first(o.environment(), environment),
-        o.checkMode() != null ? o.checkMode() : checkMode, first(o.timeout(), timeout),
+        o.checkMode() != null ? o.checkMode() : checkMode, o.timeout() != null ? o.timeout() : timeout,
         first(o.delegateTo(), delegateTo), rescueDepth,
         o.become() != null ? o.become() : become, first(o.becomeUser(), becomeUser));
   }

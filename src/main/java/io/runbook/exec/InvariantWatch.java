@@ -8,6 +8,7 @@ import io.runbook.expr.ExpressionException;
 import io.runbook.expr.Expressions;
 import io.runbook.model.Invariant;
 import io.runbook.model.Play;
+import io.runbook.model.Status;
 import io.runbook.source.SourcePosition;
 import io.runbook.transport.LocalTransport;
 import io.runbook.transport.Transport;
@@ -102,7 +103,7 @@ final class InvariantWatch implements AutoCloseable {
       Action action = run.actions.get(inv.action());
       ActionResult r = action.execute(new ProbeContext(vars, inv.position()), args);
       probe.putAll(r.data());
-      probe.put("failed", r.status() == ActionResult.Status.FAILED);
+      probe.put("failed", r.status() == Status.FAILED);
       if (r.message() != null) {
         probe.put("msg", r.message());
       }

@@ -62,8 +62,17 @@ public final class RunPlanner {
 
     @Override
     public Object playValue(Play play, YNode value) {
-      VarScope playLevel = new PlayScope(run, play, List.of()).forHost("localhost", Inherited.forPlay(List.of()));
-      return run.expressions.render(value, playLevel);
+      return run.expressions.render(value, playLevel(play));
+    }
+
+    @Override
+    public io.runbook.model.Value.Renderer atPlayLevel(Play play) {
+      VarScope playLevel = playLevel(play);
+      return (text, at) -> run.expressions.renderString(text, at, playLevel);
+    }
+
+    private VarScope playLevel(Play play) {
+      return new PlayScope(run, play, List.of()).forHost("localhost", Inherited.forPlay(List.of()));
     }
 
     @Override

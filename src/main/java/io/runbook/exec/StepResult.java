@@ -1,7 +1,7 @@
 package io.runbook.exec;
 
 import io.runbook.action.FileDiff;
-import io.runbook.report.HostResult;
+import io.runbook.model.Status;
 import java.util.List;
 import java.util.Map;
 
@@ -11,14 +11,14 @@ import java.util.Map;
  * @param registered what {@code register} stores (changed, failed, msg, rc, stdout, ...)
  * @param facts      variables the action sets on the host (set_fact)
  */
-record StepResult(HostResult.Status status, String message, Map<String, Object> registered,
+record StepResult(Status status, String message, Map<String, Object> registered,
     Map<String, Object> facts, List<FileDiff> diffs) {
 
   boolean failed() {
-    return status == HostResult.Status.FAILED;
+    return status == Status.FAILED;
   }
 
   boolean changed() {
-    return status == HostResult.Status.CHANGED;
+    return status == Status.CHANGED;
   }
 }

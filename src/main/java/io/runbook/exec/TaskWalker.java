@@ -4,6 +4,9 @@ import io.runbook.expr.ExpressionException;
 import io.runbook.model.ActionTask;
 import io.runbook.model.BlockTask;
 import io.runbook.model.IncludeTask;
+import io.runbook.model.MetaTask;
+import io.runbook.model.Status;
+import io.runbook.model.TaskNode;
 import io.runbook.plan.Step;
 import io.runbook.report.TaskEvent;
 import io.runbook.source.InvalidInputException;
@@ -299,7 +302,7 @@ final class TaskWalker {
     TaskEvent event = TaskEvent.task("include_tasks", "include_tasks", include.options().position());
     run.listener.taskStarted(event);
     run.listener.hostResult(new io.runbook.report.HostResult(event, h.name,
-        io.runbook.report.HostResult.Status.FAILED, message, null, null, Map.of(), List.of(), false));
+        Status.FAILED, message, null, null, Map.of(), List.of(), false));
     run.recap.of(h.name).failed++;
     h.failed = true;
   }

@@ -8,9 +8,11 @@ import java.util.regex.Pattern;
 /**
  * Ansible's host ranges: {@code pump[01:03]} is pump01, pump02, pump03 (padding kept),
  * {@code db-[a:c]} is db-a, db-b, db-c, {@code n[0:10:2]} steps by two; several ranges multiply.
+ * A range without a start starts at 0, as in Ansible; one without an end is refused (Ansible
+ * refuses the whole file then, and goes on with no inventory at all).
  */
 final class HostRanges {
-  private static final Pattern RANGE = Pattern.compile("\\[([0-9a-zA-Z]+):([0-9a-zA-Z]+)(?::(\\d+))?\\]");
+  private static final Pattern RANGE = Pattern.compile("\\[([0-9a-zA-Z]*):([0-9a-zA-Z]*)(?::(\\d*))?\\]");
 
   private HostRanges() {}
 
@@ -21,8 +23,16 @@ final class HostRanges {
     }
     String head = pattern.substring(0, m.start());
     String tail = pattern.substring(m.end());
-    String from = m.group(1);
+    String from = m.group(1).isEmpty() ? "0" : m.group(1);
     String to = m.group(2);
+    if (to.isEmpty()) {
+      throw new IllegalArgumentException("the range '" + m.group() + "' in '" + pattern + "' has no end: write"
+          + " its last value too, as in pump[01:03]");
+    }
+    if (m.group(3) != null && m.group(3).isEmpty()) {
+      throw new IllegalArgumentException("the range '" + m.group() + "' in '" + pattern + "' has an empty step:"
+          + " write one (n[0:10:2]) or leave out its ':'");
+    }
     int step = m.group(3) == null ? 1 : Integer.parseInt(m.group(3));
     if (step < 1) {
       throw new IllegalArgumentException("a range step must be at least 1 in '" + pattern + "'");

@@ -1,10 +1,13 @@
 package io.runbook.inventory;
 
 import io.runbook.source.SourcePosition;
+import io.runbook.source.Suggestions;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Ansible's INI inventory: {@code [group]}, {@code [group:children]}, {@code [group:vars]},
@@ -16,6 +19,10 @@ final class IniInventoryParser {
 
   private final InventoryBuilder out;
   private final String file;
+  /** Groups a [g] or [g:children] header defines: only those may have [g:vars] or be a child. */
+  private final Set<String> defined = new HashSet<>(Set.of("all", "ungrouped"));
+  /** The first [g:vars] header or children line naming each group not defined (yet). */
+  private final Map<String, SourcePosition> named = new LinkedHashMap<>();
 
   IniInventoryParser(InventoryBuilder out, String file) {
     this.out = out;
@@ -58,6 +65,11 @@ final class IniInventoryParser {
         if (g.position == null) {
           g.position = at;
         }
+        if (section == Section.VARS) {
+          named.putIfAbsent(group, at);
+        } else {
+          defined.add(group);
+        }
         continue;
       }
       switch (section) {
@@ -66,10 +78,28 @@ final class IniInventoryParser {
           String child = withoutComment(line);
           out.group(child, at);
           out.link(group, child);
+          named.putIfAbsent(child, at);
         }
         case VARS -> variable(group, line, at);
       }
     }
+    undefinedGroups();
+  }
+
+  /**
+   * A group named by [g:vars] or under [parent:children] must be defined by its own [g] or
+   * [g:children] section, anywhere in the file, as Ansible requires: otherwise it is most likely a
+   * misspelt name, and the variables or children would silently reach no host.
+   */
+  private void undefinedGroups() {
+    named.forEach((group, at) -> {
+      if (!defined.contains(group)) {
+        String hint = Suggestions.nearest(group, defined);
+        out.diagnostics.error(at, "group '" + group + "' is defined nowhere in this inventory"
+            + (hint == null ? "" : " (did you mean '" + hint + "'?)") + ": add a [" + group
+            + "] section with its hosts, or a [" + group + ":children] section");
+      }
+    });
   }
 
   private void host(String group, String line, SourcePosition at) {
@@ -87,7 +117,8 @@ final class IniInventoryParser {
     Map<String, Object> vars = new LinkedHashMap<>();
     int colon = name.lastIndexOf(':');
     if (colon > 0 && name.indexOf(':') == colon && name.substring(colon + 1).matches("\\d+")) {
-      vars.put("ansible_port", Long.parseLong(name.substring(colon + 1)));
+      vars.put(PortCheck.KEY, Long.parseLong(name.substring(colon + 1)));
+      PortCheck.check(vars.get(PortCheck.KEY), at.shift(colon + 1), out.diagnostics);
       name = name.substring(0, colon);
     }
     for (String w : words.subList(1, words.size())) {
@@ -98,6 +129,10 @@ final class IniInventoryParser {
         continue;
       }
       vars.put(w.substring(0, eq), PythonLiteral.parse(w.substring(eq + 1)));
+      if (w.substring(0, eq).equals(PortCheck.KEY)) {
+        PortCheck.check(vars.get(PortCheck.KEY), at.shift(Math.max(0, line.indexOf(PortCheck.KEY + "="))),
+            out.diagnostics);
+      }
     }
     List<String> names;
     try {
@@ -119,7 +154,11 @@ final class IniInventoryParser {
       return;
     }
     String key = line.substring(0, eq).strip();
-    out.group(group, at).vars.put(key, PythonLiteral.parse(withoutComment(line.substring(eq + 1))));
+    Object value = PythonLiteral.parse(withoutComment(line.substring(eq + 1)));
+    out.group(group, at).vars.put(key, value);
+    if (key.equals(PortCheck.KEY)) {
+      PortCheck.check(value, at, out.diagnostics);
+    }
   }
 
   /** A trailing " # comment" is not part of a value (Ansible splits it off the same way). */

@@ -48,6 +48,7 @@ final class VarsDirs {
       try {
         YNode root = YamlReader.read(f);
         if (root instanceof YMap m) {
+          PortCheck.check(m, out.diagnostics);
           m.entries().forEach(e -> vars.put(e.name(), io.runbook.yaml.UnsafeText.plain(e.value())));
         } else if (!(root instanceof YScalar s && s.isNull())) {
           out.diagnostics.error(root.position(), "a vars file must be a mapping of names to values");

@@ -63,6 +63,7 @@ final class YamlInventoryParser {
     }
     YNode vars = map.get("vars");
     if (vars instanceof YMap vm) {
+      PortCheck.check(vm, out.diagnostics);
       g.vars.putAll(plainMap(vm));
     } else if (vars != null && !(vars instanceof YScalar s && s.isNull())) {
       out.diagnostics.error(vars.position(), "'vars' of group '" + name + "' must be a mapping");
@@ -89,6 +90,7 @@ final class YamlInventoryParser {
     }
     Map<String, Object> vars = Map.of();
     if (h.value() instanceof YMap vm) {
+      PortCheck.check(vm, out.diagnostics);
       vars = plainMap(vm);
     } else if (!(h.value() instanceof YScalar s && s.isNull())) {
       out.diagnostics.error(h.value().position(), "host '" + h.name() + "' must be followed by a mapping"

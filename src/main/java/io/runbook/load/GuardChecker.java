@@ -4,6 +4,8 @@ import io.runbook.expr.Compiled;
 import io.runbook.expr.ExpressionException;
 import io.runbook.expr.Expressions;
 import io.runbook.model.Guard;
+import io.runbook.model.Rule;
+import io.runbook.model.Value;
 import io.runbook.source.Diagnostic;
 import io.runbook.source.SourcePosition;
 import io.runbook.yaml.YNode;
@@ -64,6 +66,23 @@ final class GuardChecker {
       return new Guard(s.text(), at, compiled, null);
     } catch (ExpressionException e) {
       in.diagnostics().add(Diagnostic.error(e.position(), e.getMessage()).withCode(Expressions.SYNTAX));
+      return null;
+    }
+  }
+
+  /**
+   * A keyword's value: a literal checked by {@code rule} now, or a template compiled now and
+   * checked by the same rule when it is rendered. Null, with the error, when the literal breaks it.
+   */
+  <T> Value<T> value(YNode node, Rule<T> rule) {
+    if (node instanceof YScalar s && s.isString() && !s.unsafe() && Expressions.isTemplate(s.text())) {
+      templates(node);
+      return new Value.Template<>(s.text(), s.contentPosition(), rule);
+    }
+    try {
+      return Value.of(rule.read(node.toPlain()));
+    } catch (Rule.Refused e) {
+      in.error(node, e.getMessage());
       return null;
     }
   }

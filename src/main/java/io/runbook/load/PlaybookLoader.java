@@ -2,9 +2,13 @@ package io.runbook.load;
 
 import io.runbook.action.ActionRegistry;
 import io.runbook.expr.Expressions;
+import io.runbook.model.BatchSize;
+import io.runbook.model.Percent;
 import io.runbook.model.Play;
 import io.runbook.model.Playbook;
+import io.runbook.model.Rule;
 import io.runbook.model.TaskNode;
+import io.runbook.model.Value;
 import io.runbook.model.VarsFile;
 import io.runbook.source.Diagnostics;
 import io.runbook.source.InvalidInputException;
@@ -156,22 +160,10 @@ public final class PlaybookLoader {
   private Play play(YMap play, Path baseDir, NodeReader in, TaskParser tasks) {
     in.unknownKeys(play, PLAY_KEYS, "play");
     GuardChecker guards = tasks.guards();
-    YNode hosts = play.get("hosts");
-    if (hosts == null) {
-      in.error(play, "a play needs 'hosts' (a group, host or pattern such as pump_servers)");
-    } else {
-      guards.templates(hosts);
-      if (hosts instanceof YList l) {
-        List<String> names = in.names(l, "hosts", false);
-        hosts = new YScalar(String.join(":", names), String.join(":", names), true, l.position());
-      }
-    }
-    List<YNode> serial = serial(play.get("serial"), in);
-    YNode maxFail = play.get("max_fail_percentage");
-    if (maxFail != null) {
-      guards.templates(maxFail);
-      percentage(maxFail, in);
-    }
+    YNode hosts = hosts(play, in, guards);
+    List<Value<BatchSize>> serial = serial(play.get("serial"), in, guards);
+    Value<Percent> maxFail = play.has("max_fail_percentage")
+        ? guards.value(play.get("max_fail_percentage"), Rule.percent("max_fail_percentage")) : null;
     Play.HostOrder order = Play.HostOrder.INVENTORY;
     if (play.get("order") != null) {
       String o = in.string(play.get("order"), "order");
@@ -223,7 +215,27 @@ public final class PlaybookLoader {
     return out;
   }
 
-  private static List<YNode> serial(YNode node, NodeReader in) {
+  /** The host pattern, a list of patterns joined with ':'; never empty (Ansible refuses that too). */
+  private static YNode hosts(YMap play, NodeReader in, GuardChecker guards) {
+    YNode hosts = play.get("hosts");
+    if (hosts == null) {
+      in.error(play, "a play needs 'hosts' (a group, host or pattern such as pump_servers)");
+      return null;
+    }
+    guards.templates(hosts);
+    List<String> names = in.names(hosts, "hosts", false);
+    if (names.isEmpty()) {
+      if (!(hosts instanceof YMap)) {
+        in.error(hosts, "'hosts' is empty: name a group, host or pattern such as pump_servers (all for"
+            + " every host)");
+      }
+      return null;
+    }
+    String pattern = String.join(":", names);
+    return hosts instanceof YList l ? new YScalar(pattern, pattern, true, l.position()) : hosts;
+  }
+
+  private static List<Value<BatchSize>> serial(YNode node, NodeReader in, GuardChecker guards) {
     if (node == null) {
       return List.of();
     }
@@ -231,24 +243,14 @@ public final class PlaybookLoader {
     if (sizes.isEmpty()) {
       in.error(node, "'serial' must not be an empty list");
     }
+    List<Value<BatchSize>> out = new ArrayList<>();
     for (YNode size : sizes) {
-      percentage(size, in);
-    }
-    return sizes;
-  }
-
-  /** A whole number, "N%", or a template. */
-  private static void percentage(YNode node, NodeReader in) {
-    if (node instanceof YScalar s) {
-      if (s.value() instanceof Long l && l >= 0) {
-        return;
-      }
-      if (s.isString() && (s.text().matches("\\d+(\\.\\d+)?%") || Expressions.isTemplate(s.text()))) {
-        return;
+      Value<BatchSize> value = guards.value(size, Rule.batchSize("serial"));
+      if (value != null) {
+        out.add(value);
       }
     }
-    in.error(node, "expected a whole number or a percentage such as \"30%\", not "
-        + node.describe() + (node instanceof YScalar s ? " '" + s.text() + "'" : ""));
+    return out;
   }
 
   private static List<VarsFile> varsFiles(YNode node, Path baseDir, NodeReader in, List<Path> sources) {

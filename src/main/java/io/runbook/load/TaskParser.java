@@ -12,6 +12,7 @@ import io.runbook.model.LoopControl;
 import io.runbook.model.Meta;
 import io.runbook.model.MetaTask;
 import io.runbook.model.RetryPolicy;
+import io.runbook.model.Rule;
 import io.runbook.model.TaskNode;
 import io.runbook.model.TaskOptions;
 import io.runbook.source.InvalidInputException;
@@ -48,6 +49,7 @@ final class TaskParser {
   private final NodeReader in;
   private final ActionRegistry actions;
   private final GuardChecker guards;
+  private final RetryKeywords retries;
   private final List<Path> sources;
   private final Deque<Path> importing = new ArrayDeque<>();
   private final Map<Path, YNode> taskFiles = new HashMap<>();
@@ -63,6 +65,7 @@ final class TaskParser {
     this.in = in;
     this.actions = actions;
     this.guards = new GuardChecker(in, expressions);
+    this.retries = new RetryKeywords(in, guards);
     this.sources = sources;
   }
 
@@ -108,7 +111,8 @@ final class TaskParser {
         in.error(e.key(), "a block cannot also run '" + e.name() + "': put it in a task inside the block");
       }
       notForActions(task, "a block");
-      TaskOptions options = options(task);
+      retries.refuseOnBlock(task);
+      TaskOptions options = options(task, false);
       Boolean rerun = task.has("rerun_on_resume") ? in.bool(task.get("rerun_on_resume"), "rerun_on_resume") : null;
       return new BlockTask(options, tasks(task.get("block"), "block", baseDir),
           tasks(task.get("rescue"), "rescue", baseDir), tasks(task.get("always"), "always", baseDir),
@@ -126,7 +130,7 @@ final class TaskParser {
       return null;
     }
     YMap.Entry action = actionKeys.get(0);
-    TaskOptions options = options(task);
+    TaskOptions options = options(task, true);
     String name = actionName(action.name());
     switch (name) {
       case "import_tasks":
@@ -339,28 +343,19 @@ final class TaskParser {
     }
   }
 
-  TaskOptions options(YMap task) {
+  /** The keywords of a task; {@code retrying} is false for a block, which cannot retry. */
+  private TaskOptions options(YMap task, boolean retrying) {
     YNode name = task.get("name");
     String register = task.has("register") ? identifier(task.get("register"), "register") : null;
     List<Guard> when = task.has("when") ? guards.check(in.guards(task.get("when"))) : List.of();
-    List<Guard> until = task.has("until") ? guards.check(in.guards(task.get("until"))) : List.of();
-    RetryPolicy retry = null;
-    if (task.has("retries") || task.has("until")) {
-      retry = new RetryPolicy(scalar(task, "retries"), scalar(task, "delay"), until,
-          scalar(task, "backoff"), scalar(task, "max_delay"));
-    } else {
-      for (String k : List.of("delay", "backoff", "max_delay")) {
-        if (task.has(k)) {
-          in.error(task.entry(k).get().key(), "'" + k + "' has no effect without 'retries' or 'until'");
-        }
-      }
-    }
+    RetryPolicy retry = retrying ? retries.read(task) : null;
     YNode loop = task.has("loop") ? task.get("loop") : task.get("with_items");
     if (task.has("loop") && task.has("with_items")) {
       in.error(task.entry("with_items").get().key(), "a task has either 'loop' or 'with_items', not both");
     }
     if (loop != null) {
       guards.templates(loop);
+      loopShape(loop, task.has("loop") ? "loop" : "with_items");
     }
     if (name != null) {
       guards.templates(name);
@@ -384,7 +379,7 @@ final class TaskParser {
         task.has("become") ? in.bool(task.get("become"), "become") : null,
         scalar(task, "become_user"),
         scalar(task, "no_log"),
-        scalar(task, "timeout"),
+        task.has("timeout") ? guards.value(task.get("timeout"), Rule.seconds("timeout")) : null,
         task.has("check_mode") ? in.bool(task.get("check_mode"), "check_mode") : null,
         task.get("environment"),
         task.has("vars") ? in.vars(task.get("vars"), "vars") : Map.of());
@@ -397,6 +392,22 @@ final class TaskParser {
     }
     guards.templates(node);
     return in.scalarOrTemplate(node, key);
+  }
+
+  /**
+   * {@code loop} gives a list: written as one, or by a template. Anything else would fail on
+   * every host when the task is reached (as Ansible's {@code loop} does there; its
+   * {@code with_items} makes one item of a single value, which runbook's does not).
+   */
+  private void loopShape(YNode loop, String key) {
+    if (loop instanceof YList || loop instanceof YScalar s && s.isString() && !s.unsafe()
+        && Expressions.isTemplate(s.text())) {
+      return;
+    }
+    String hint = loop instanceof YMap ? ": to loop over its entries write \"{{ the_mapping | dict2items }}\""
+        : loop instanceof YScalar s && !s.isNull() ? " '" + s.text() + "'" : "";
+    in.error(loop, "'" + key + "' must be a list, or a template that gives one (\"{{ pump_hosts }}\"), not "
+        + loop.describe() + hint);
   }
 
   /** Every {{ }} of a shell script must stand where its value can be quoted as one word. */

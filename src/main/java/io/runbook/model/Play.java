@@ -8,8 +8,8 @@ import java.util.Map;
 /**
  * One play: which hosts, in which batches, with which failure rules, doing which tasks.
  *
- * @param hosts             the host pattern (may be a template)
- * @param serial            batch sizes: numbers or "N%"; the last repeats; empty = one batch
+ * @param hosts             the host pattern (may be a template), never empty
+ * @param serial            batch sizes; the last repeats; empty = one batch
  * @param maxFailPercentage null when not set; the run stops when a batch's failures exceed it
  * @param vars              play vars, rendered lazily so that they may refer to each other
  * @param varsFiles         paths (may be templates) of YAML files whose keys become play vars
@@ -22,8 +22,8 @@ public record Play(
     String name,
     SourcePosition position,
     YNode hosts,
-    List<YNode> serial,
-    YNode maxFailPercentage,
+    List<Value<BatchSize>> serial,
+    Value<Percent> maxFailPercentage,
     boolean anyErrorsFatal,
     HostOrder order,
     Map<String, YNode> vars,

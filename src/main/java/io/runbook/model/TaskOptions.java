@@ -2,13 +2,16 @@ package io.runbook.model;
 
 import io.runbook.source.SourcePosition;
 import io.runbook.yaml.YNode;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The keywords every task, block and include may carry. Values that may be templates stay
- * {@link YNode}s (rendered per host at run time); guards are compiled when the playbook loads.
- * Null means "not set" throughout.
+ * The keywords every task, block and include may carry. Guards are compiled and numbers checked
+ * when the playbook loads ({@link Guard}, {@link Value}); the other values that may be templates
+ * stay {@link YNode}s, rendered per host at run time. Null means "not set" throughout.
+ *
+ * @param timeout how long the task may run (zero: no limit)
  */
 public record TaskOptions(
     String name,
@@ -29,7 +32,7 @@ public record TaskOptions(
     Boolean become,
     YNode becomeUser,
     YNode noLog,
-    YNode timeout,
+    Value<Duration> timeout,
     Boolean checkMode,
     YNode environment,
     Map<String, YNode> vars) {

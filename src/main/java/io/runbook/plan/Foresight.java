@@ -13,8 +13,11 @@ import java.util.List;
  */
 public interface Foresight {
 
-  /** A play keyword (host pattern, serial entry, max_fail_percentage), rendered for the play. */
+  /** The play's host pattern, rendered for the play. */
   Object playValue(Play play, YNode value);
+
+  /** Renders the templates of the play's keywords (serial, max_fail_percentage) for the play. */
+  io.runbook.model.Value.Renderer atPlayLevel(Play play);
 
   /**
    * The verdict of the guards of a step ({@code chain}: the options of the blocks around it,

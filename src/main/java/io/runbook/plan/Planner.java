@@ -6,7 +6,6 @@ import io.runbook.model.Play;
 import io.runbook.model.Playbook;
 import io.runbook.source.InvalidInputException;
 import io.runbook.source.SourcePosition;
-import io.runbook.yaml.YNode;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -74,11 +73,7 @@ public final class Planner {
       hosts = new ArrayList<>(inventory.limit(hosts, options.limit()));
     }
     order(play, hosts, seed + number);
-    List<Object> sizes = new ArrayList<>();
-    for (YNode size : play.serial()) {
-      sizes.add(foresight.playValue(play, size));
-    }
-    List<List<String>> batches = Batches.split(hosts, sizes);
+    List<List<String>> batches = Batches.split(hosts, Batches.sizes(play, foresight.atPlayLevel(play)));
     Forecast forecast = new Forecast(foresight, play, hosts);
     for (List<String> batch : batches) {
       forecast.batch(batch, sections);
@@ -104,17 +99,8 @@ public final class Planner {
   }
 
   private Double maxFail(Play play) {
-    if (play.maxFailPercentage() == null) {
-      return null;
-    }
-    Object v = foresight.playValue(play, play.maxFailPercentage());
-    String text = String.valueOf(v).replace("%", "").trim();
-    try {
-      return Double.valueOf(text);
-    } catch (NumberFormatException e) {
-      throw new InvalidInputException(play.maxFailPercentage().position(),
-          "max_fail_percentage must be a number from 0 to 100, not '" + v + "'");
-    }
+    return play.maxFailPercentage() == null ? null
+        : play.maxFailPercentage().get(foresight.atPlayLevel(play)).value();
   }
 
   /**

@@ -1,5 +1,6 @@
 package io.runbook.report;
 
+import io.runbook.model.Status;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -44,7 +45,7 @@ public final class ConsoleReporter implements RunListener {
 
   @Override
   public synchronized void hostResult(HostResult r) {
-    if (r.task().action().equals("meta") && r.status() == HostResult.Status.OK) {
+    if (r.task().action().equals("meta") && r.status() == Status.OK) {
       meta(r);
       return;
     }

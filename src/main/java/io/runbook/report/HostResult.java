@@ -1,5 +1,6 @@
 package io.runbook.report;
 
+import io.runbook.model.Status;
 import java.util.List;
 import java.util.Map;
 
@@ -16,9 +17,6 @@ import java.util.Map;
  */
 public record HostResult(TaskEvent task, String host, Status status, String message, String item,
     String delegatedTo, Map<String, Object> result, List<Diff> diffs, boolean ignored) {
-
-  /** The outcomes a recap counts. */
-  public enum Status { OK, CHANGED, FAILED, SKIPPED, UNREACHABLE, UNKNOWN }
 
   /** One file's content before and after. */
   public record Diff(String path, String before, String after) {}

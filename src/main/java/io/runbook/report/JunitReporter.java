@@ -1,5 +1,6 @@
 package io.runbook.report;
 
+import io.runbook.model.Status;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -60,7 +61,7 @@ public final class JunitReporter implements RunListener {
       }
     }
     cases.add(new Case(r.host(), r.task().name(), r.task().position().toString(), millis, status,
-        r.status() == HostResult.Status.UNREACHABLE ? "unreachable: " + r.message() : r.message()));
+        r.status() == Status.UNREACHABLE ? "unreachable: " + r.message() : r.message()));
   }
 
   @Override

@@ -2,7 +2,7 @@ package io.runbook.action;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.runbook.action.ActionResult.Status;
+import io.runbook.model.Status;
 import io.runbook.transport.CommandResult;
 import io.runbook.transport.CommandSpec;
 import io.runbook.transport.ExitStatus;

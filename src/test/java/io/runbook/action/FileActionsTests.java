@@ -1,8 +1,6 @@
 package io.runbook.action;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
+import io.runbook.model.Status;
 import io.runbook.yaml.YMap;
 import io.runbook.yaml.YamlReader;
 import java.nio.file.Files;
@@ -16,6 +14,8 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** copy, template, file, lineinfile and toml against real files through the local transport. */
 class FileActionsTests {
@@ -40,12 +40,12 @@ class FileActionsTests {
     Files.writeString(dest, "old\n");
     ActionResult first = run(new CopyAction(), args("content", "new\n", "dest", dest.toString(),
         "backup", true, "mode", "0640"));
-    assertThat(first.status()).isEqualTo(ActionResult.Status.CHANGED);
+    assertThat(first.status()).isEqualTo(Status.CHANGED);
     assertThat(Files.readString(dest)).isEqualTo("new\n");
     assertThat(Files.readString(Path.of((String) first.data().get("backup_file")))).isEqualTo("old\n");
     assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dest))).isEqualTo("rw-r-----");
     ActionResult second = run(new CopyAction(), args("content", "new\n", "dest", dest.toString(), "mode", "0640"));
-    assertThat(second.status()).isEqualTo(ActionResult.Status.OK);
+    assertThat(second.status()).isEqualTo(Status.OK);
   }
 
   @Test
@@ -55,7 +55,7 @@ class FileActionsTests {
     Path bin = Files.createDirectory(dir.resolve("bin"));
     ctx.baseDir = dir;
     ActionResult r = run(new CopyAction(), args("src", "pump-v3.0.1", "dest", bin + "/"));
-    assertThat(r.status()).isEqualTo(ActionResult.Status.CHANGED);
+    assertThat(r.status()).isEqualTo(Status.CHANGED);
     assertThat(bin.resolve("pump-v3.0.1")).hasContent("binary");
     assertThat(r.data()).containsKey("checksum");
   }
@@ -66,7 +66,7 @@ class FileActionsTests {
     ctx.checkMode = true;
     ctx.diffMode = true;
     ActionResult r = run(new CopyAction(), args("content", "a = 1\n", "dest", dest.toString()));
-    assertThat(r.status()).isEqualTo(ActionResult.Status.CHANGED);
+    assertThat(r.status()).isEqualTo(Status.CHANGED);
     assertThat(dest).doesNotExist();
     assertThat(r.diffs()).singleElement().satisfies(d -> {
       assertThat(d.before()).isNull();
@@ -74,7 +74,7 @@ class FileActionsTests {
     });
     Files.writeString(dest, "a = 1\n");
     assertThat(run(new CopyAction(), args("content", "a = 1\n", "dest", dest.toString())).status())
-        .isEqualTo(ActionResult.Status.OK);
+        .isEqualTo(Status.OK);
   }
 
   @Test
@@ -88,7 +88,7 @@ class FileActionsTests {
   void copyOfAMissingSourceFailsWithTheReason() {
     ctx.baseDir = dir;
     ActionResult r = run(new CopyAction(), args("src", "nope", "dest", dir.resolve("x").toString()));
-    assertThat(r.status()).isEqualTo(ActionResult.Status.FAILED);
+    assertThat(r.status()).isEqualTo(Status.FAILED);
     assertThat(r.message()).contains("no such file");
   }
 
@@ -108,7 +108,7 @@ class FileActionsTests {
     ctx.vars.put("deploy_dir", "/home/tidb/deploy");
     Path dest = dir.resolve("run_pump.sh");
     ActionResult r = run(new TemplateAction(), args("src", "run_pump.sh.j2", "dest", dest.toString(), "mode", "0755"));
-    assertThat(r.status()).isEqualTo(ActionResult.Status.CHANGED);
+    assertThat(r.status()).isEqualTo(Status.CHANGED);
     assertThat(Files.readString(dest)).isEqualTo(
         "#!/bin/sh\nexec bin/pump --addr=0.0.0.0:8250 \\\n  --data-dir=/home/tidb/deploy/data.pump\n");
     assertThat(Files.isExecutable(dest)).isTrue();
@@ -130,24 +130,24 @@ class FileActionsTests {
   void fileStatesDirectoryTouchAbsentLink() throws Exception {
     String d = dir.resolve("deploy/scripts").toString();
     assertThat(run(new FileAction(), args("path", d, "state", "directory", "mode", "0755")).status())
-        .isEqualTo(ActionResult.Status.CHANGED);
+        .isEqualTo(Status.CHANGED);
     assertThat(run(new FileAction(), args("path", d, "state", "directory", "mode", "0755")).status())
-        .isEqualTo(ActionResult.Status.OK);
+        .isEqualTo(Status.OK);
     assertThat(run(new FileAction(), args("path", d, "state", "directory", "mode", "0700")).status())
-        .isEqualTo(ActionResult.Status.CHANGED);
+        .isEqualTo(Status.CHANGED);
     String f = d + "/start_pump.sh";
-    assertThat(run(new FileAction(), args("path", f, "state", "touch")).status()).isEqualTo(ActionResult.Status.CHANGED);
+    assertThat(run(new FileAction(), args("path", f, "state", "touch")).status()).isEqualTo(Status.CHANGED);
     String link = dir.resolve("current").toString();
     assertThat(run(new FileAction(), args("path", link, "state", "link", "src", d)).status())
-        .isEqualTo(ActionResult.Status.CHANGED);
+        .isEqualTo(Status.CHANGED);
     assertThat(run(new FileAction(), args("path", link, "state", "link", "src", d)).status())
-        .isEqualTo(ActionResult.Status.OK);
+        .isEqualTo(Status.OK);
     assertThat(Files.readSymbolicLink(Path.of(link))).isEqualTo(Path.of(d));
     assertThat(run(new FileAction(), args("path", dir.resolve("deploy").toString(), "state", "absent")).status())
-        .isEqualTo(ActionResult.Status.CHANGED);
+        .isEqualTo(Status.CHANGED);
     assertThat(dir.resolve("deploy")).doesNotExist();
     assertThat(run(new FileAction(), args("path", dir.resolve("deploy").toString(), "state", "absent")).status())
-        .isEqualTo(ActionResult.Status.OK);
+        .isEqualTo(Status.OK);
   }
 
   @Test
@@ -156,9 +156,9 @@ class FileActionsTests {
     Files.writeString(f, "# limits\ntidb soft nofile 1000\ntidb hard nofile 1000\n");
     Action a = new LineInFileAction();
     ActionResult r = run(a, args("path", f.toString(), "regexp", "^tidb hard nofile", "line", "tidb hard nofile 1000000"));
-    assertThat(r.status()).isEqualTo(ActionResult.Status.CHANGED);
+    assertThat(r.status()).isEqualTo(Status.CHANGED);
     assertThat(run(a, args("path", f.toString(), "regexp", "^tidb hard nofile", "line", "tidb hard nofile 1000000")).status())
-        .isEqualTo(ActionResult.Status.OK);
+        .isEqualTo(Status.OK);
     run(a, args("path", f.toString(), "line", "tidb - nproc 4096", "insertafter", "^# limits"));
     run(a, args("path", f.toString(), "regexp", "soft", "state", "absent"));
     assertThat(Files.readString(f)).isEqualTo("# limits\ntidb - nproc 4096\ntidb hard nofile 1000000\n");
@@ -169,9 +169,9 @@ class FileActionsTests {
   @Test
   void lineinfileOnAMissingFileFailsUnlessCreate() {
     String f = dir.resolve("new.conf").toString();
-    assertThat(run(new LineInFileAction(), args("path", f, "line", "x")).status()).isEqualTo(ActionResult.Status.FAILED);
+    assertThat(run(new LineInFileAction(), args("path", f, "line", "x")).status()).isEqualTo(Status.FAILED);
     assertThat(run(new LineInFileAction(), args("path", f, "line", "x", "create", true)).status())
-        .isEqualTo(ActionResult.Status.CHANGED);
+        .isEqualTo(Status.CHANGED);
   }
 
   @TestFactory
@@ -185,10 +185,10 @@ class FileActionsTests {
         Map<String, Object> a = (Map<String, Object>) YamlReader.read(c.resolve("args.yml")).toPlain();
         a.put("path", file.toString());
         ActionResult first = new TomlAction().execute(ctx, a);
-        assertThat(first.status()).isEqualTo(ActionResult.Status.CHANGED);
+        assertThat(first.status()).isEqualTo(Status.CHANGED);
         assertThat(Files.readString(file)).isEqualTo(Files.readString(c.resolve("expected.toml")));
         ActionResult second = new TomlAction().execute(ctx, a);
-        assertThat(second.status()).as("a second run changes nothing").isEqualTo(ActionResult.Status.OK);
+        assertThat(second.status()).as("a second run changes nothing").isEqualTo(Status.OK);
       }));
     }
   }
@@ -205,13 +205,13 @@ class FileActionsTests {
   void tomlCheckModeAndMissingFile() throws Exception {
     Path f = dir.resolve("tidb.toml");
     assertThat(new TomlAction().execute(ctx, args("path", f.toString(), "set", Map.of("a", 1L))).status())
-        .isEqualTo(ActionResult.Status.FAILED);
+        .isEqualTo(Status.FAILED);
     Files.writeString(f, "a = 1\n");
     ctx.checkMode = true;
     assertThat(new TomlAction().execute(ctx, args("path", f.toString(), "set", Map.of("a", 2L))).status())
-        .isEqualTo(ActionResult.Status.CHANGED);
+        .isEqualTo(Status.CHANGED);
     assertThat(Files.readString(f)).isEqualTo("a = 1\n");
     assertThat(new TomlAction().execute(ctx, args("path", f.toString(), "set", Map.of("a", 1L), "remove", List.of("b"))).status())
-        .isEqualTo(ActionResult.Status.OK);
+        .isEqualTo(Status.OK);
   }
 }

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import io.runbook.action.ActionResult.Status;
+import io.runbook.model.Status;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.net.InetAddress;

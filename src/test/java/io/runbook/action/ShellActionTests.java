@@ -2,7 +2,7 @@ package io.runbook.action;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.runbook.action.ActionResult.Status;
+import io.runbook.model.Status;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

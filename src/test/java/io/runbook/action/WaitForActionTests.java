@@ -3,7 +3,7 @@ package io.runbook.action;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.runbook.action.ActionResult.Status;
+import io.runbook.model.Status;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;

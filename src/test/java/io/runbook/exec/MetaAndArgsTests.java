@@ -1,13 +1,13 @@
 package io.runbook.exec;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
+import io.runbook.model.Status;
 import io.runbook.report.HostResult;
 import io.runbook.report.Recap;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * {@code meta} tasks and the {@code args} keyword, with ansible-core 2.14's semantics (each
@@ -232,7 +232,7 @@ class MetaAndArgsTests {
               when: missing.value
         """);
     HostResult r = l.last("meta: end_host", "h1");
-    assertThat(r.status()).isEqualTo(HostResult.Status.FAILED);
+    assertThat(r.status()).isEqualTo(Status.FAILED);
     assertThat(r.message()).contains("play.yml:4:");
     assertThat(l.exitCode).isEqualTo(2);
   }

@@ -1,7 +1,6 @@
 package io.runbook.exec;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
+import io.runbook.model.Status;
 import io.runbook.report.HostResult;
 import io.runbook.report.Recap;
 import java.nio.file.Files;
@@ -15,6 +14,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * runbook and ansible-core 2.14 agree on a playbook that uses every meta runbook supports and
@@ -43,10 +43,10 @@ class MetaRecapTests {
     RecordingListener l = run();
     Map<String, List<String>> ours = new TreeMap<>();
     for (HostResult r : l.results) {
-      if (r.task().action().equals("meta") && r.status() == HostResult.Status.OK) {
+      if (r.task().action().equals("meta") && r.status() == Status.OK) {
         continue; // a META: line, which Ansible prints only with -vv
       }
-      String status = r.status() == HostResult.Status.SKIPPED ? "skipping" : r.status().name().toLowerCase();
+      String status = r.status() == Status.SKIPPED ? "skipping" : r.status().name().toLowerCase();
       ours.computeIfAbsent(r.task().name(), t -> new ArrayList<>()).add(status + " " + r.host());
     }
     ours.values().forEach(java.util.Collections::sort);

@@ -147,11 +147,11 @@ class PlanIsTheRunTests {
     Set<String> left = new HashSet<>();
     boolean endedBatch = false;
     for (HostResult r : run.results) {
-      if (r.status() == HostResult.Status.FAILED && !r.ignored() || r.status() == HostResult.Status.UNREACHABLE) {
+      if (r.status() == io.runbook.model.Status.FAILED && !r.ignored() || r.status() == io.runbook.model.Status.UNREACHABLE) {
         left.add(r.host());
       }
       Object msg = r.result() == null ? null : r.result().get("msg");
-      if (r.task().action().equals("meta") && r.status() == HostResult.Status.OK && msg != null) {
+      if (r.task().action().equals("meta") && r.status() == io.runbook.model.Status.OK && msg != null) {
         if (msg.toString().startsWith("ending play for ")) {
           left.add(r.host());
         } else if (msg.toString().startsWith("ending")) {

@@ -1,11 +1,10 @@
 package io.runbook.exec;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
-import io.runbook.report.HostResult;
+import io.runbook.model.Status;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** A value that doubles itself fails its task at the bound, with the bound named; the run goes on to its recap. */
 class RunawayValuesTests {
@@ -46,7 +45,7 @@ class RunawayValuesTests {
   }
 
   private static String message(RecordingListener l, String task) {
-    return l.results.stream().filter(r -> r.task().name().equals(task) && r.status() == HostResult.Status.FAILED)
+    return l.results.stream().filter(r -> r.task().name().equals(task) && r.status() == Status.FAILED)
         .map(r -> r.message() + " " + r.result()).findFirst().orElse("");
   }
 }

@@ -2,6 +2,9 @@ package io.runbook.plan;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.runbook.model.BatchSize;
+import io.runbook.model.Rule;
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
@@ -11,8 +14,10 @@ class BatchesTests {
     return IntStream.rangeClosed(1, n).mapToObj(i -> "h" + i).toList();
   }
 
+  /** The batch sizes of {@code hosts} hosts with {@code serial} written as in a playbook. */
   private static List<Integer> sizes(int hosts, Object... serial) {
-    return Batches.split(hosts(hosts), List.of(serial)).stream().map(List::size).toList();
+    List<BatchSize> written = Arrays.stream(serial).map(Rule.batchSize("serial")::read).toList();
+    return Batches.split(hosts(hosts), written).stream().map(List::size).toList();
   }
 
   @Test
@@ -36,12 +41,17 @@ class BatchesTests {
   }
 
   @Test
+  void aNumberWrittenAsTextCountsHostsAndAFractionalShareRoundsDown() {
+    assertThat(sizes(10, "3", "25.5%")).containsExactly(3, 2, 2, 2, 1);
+  }
+
+  @Test
   void zeroMeansAllAtOnce() {
     assertThat(sizes(4, 0L)).containsExactly(4);
   }
 
   @Test
   void batchesKeepInventoryOrder() {
-    assertThat(Batches.split(hosts(3), List.of(2L))).containsExactly(List.of("h1", "h2"), List.of("h3"));
+    assertThat(Batches.split(hosts(3), List.of(new BatchSize.Hosts(2)))).containsExactly(List.of("h1", "h2"), List.of("h3"));
   }
 }

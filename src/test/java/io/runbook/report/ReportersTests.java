@@ -1,9 +1,8 @@
 package io.runbook.report;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.runbook.model.Status;
 import io.runbook.source.SourcePosition;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -12,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** The reporters on one scripted sequence of events. */
 class ReportersTests {
@@ -27,19 +27,19 @@ class ReportersTests {
     l.playStarted("Rolling upgrade of Pump", List.of("pump1", "pump2"));
     l.batchStarted(1, 2, List.of("pump1"));
     l.taskStarted(STOP);
-    l.hostResult(new HostResult(STOP, "pump1", HostResult.Status.CHANGED, null, null, null,
+    l.hostResult(new HostResult(STOP, "pump1", Status.CHANGED, null, null, null,
         Map.of("changed", true), List.of(), false));
     l.taskStarted(WAIT);
     l.retrying(WAIT, "pump1", 2, "status 503 is not one of [200]");
     l.waiting(WAIT, "pump1", "the next attempt in 2s (2 retries left)", 0);
     l.waiting(WAIT, "pump1", null, 0);
-    l.hostResult(new HostResult(WAIT, "pump1", HostResult.Status.OK, null, null, "localhost",
+    l.hostResult(new HostResult(WAIT, "pump1", Status.OK, null, null, "localhost",
         Map.of("status", 200), List.of(), false));
     l.taskStarted(DEBUG);
     Map<String, Object> msg = new LinkedHashMap<>();
     msg.put("msg", "pump1 runs v3.0.1");
     msg.put("changed", false);
-    l.hostResult(new HostResult(DEBUG, "pump1", HostResult.Status.OK, null, null, null, msg, List.of(), false));
+    l.hostResult(new HostResult(DEBUG, "pump1", Status.OK, null, null, null, msg, List.of(), false));
     l.batchStarted(2, 2, List.of("pump2"));
     l.taskStarted(STOP);
     Map<String, Object> failed = new LinkedHashMap<>();
@@ -47,13 +47,13 @@ class ReportersTests {
     failed.put("failed", true);
     failed.put("msg", "non-zero return code: unit pump-8250.service not found");
     failed.put("rc", 5);
-    l.hostResult(new HostResult(STOP, "pump2", HostResult.Status.FAILED, failed.get("msg").toString(),
+    l.hostResult(new HostResult(STOP, "pump2", Status.FAILED, failed.get("msg").toString(),
         null, null, failed, List.of(), false));
-    l.hostResult(new HostResult(STOP, "pump2", HostResult.Status.FAILED, "ignored one", "8250", null,
+    l.hostResult(new HostResult(STOP, "pump2", Status.FAILED, "ignored one", "8250", null,
         new java.util.TreeMap<>(Map.of("failed", true, "msg", "ignored one")), List.of(), true));
     l.taskStarted(HANDLER);
-    l.hostResult(new HostResult(HANDLER, "pump1", HostResult.Status.SKIPPED, null, null, null, Map.of(), List.of(), false));
-    l.hostResult(new HostResult(HANDLER, "pump1", HostResult.Status.UNREACHABLE, "connection refused", null, null,
+    l.hostResult(new HostResult(HANDLER, "pump1", Status.SKIPPED, null, null, null, Map.of(), List.of(), false));
+    l.hostResult(new HostResult(HANDLER, "pump1", Status.UNREACHABLE, "connection refused", null, null,
         Map.of(), List.of(), false));
     l.warning("no hosts matched 'drainer_servers'");
     l.aborted("every host of the batch failed (pump2)");
@@ -111,7 +111,7 @@ class ReportersTests {
     console.taskStarted(WAIT);
     console.waiting(WAIT, "pump1", "port 8250 on 127.0.0.1 to close", 0);
     console.waiting(WAIT, "pump1", null, 0);
-    console.hostResult(new HostResult(WAIT, "pump1", HostResult.Status.OK, null, null, null, Map.of(), List.of(), false));
+    console.hostResult(new HostResult(WAIT, "pump1", Status.OK, null, null, null, Map.of(), List.of(), false));
     String text = out.toString();
     assertThat(text).contains("\r\u001b[2K  [pump1] waiting for port 8250 on 127.0.0.1 to close (0s)");
     assertThat(text).endsWith("\r\u001b[2Kok: [pump1]\n");
@@ -122,7 +122,7 @@ class ReportersTests {
     StringWriter out = new StringWriter();
     ConsoleReporter console = new ConsoleReporter(new PrintWriter(out), false, false, false);
     console.taskStarted(STOP);
-    console.hostResult(new HostResult(STOP, "pump1", HostResult.Status.CHANGED, null, null, null, Map.of(),
+    console.hostResult(new HostResult(STOP, "pump1", Status.CHANGED, null, null, null, Map.of(),
         List.of(new HostResult.Diff("conf/tidb.toml", "[binlog]\nenable = false\n", "[binlog]\nenable = true\n")), false));
     assertThat(out.toString()).contains("--- before: conf/tidb.toml\n+++ after: conf/tidb.toml\n-enable = false\n+enable = true\nchanged: [pump1]");
   }
