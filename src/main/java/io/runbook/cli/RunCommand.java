@@ -1,6 +1,7 @@
 package io.runbook.cli;
 
 import io.runbook.exec.RunOptions;
+import io.runbook.exec.ResumeOptions;
 import io.runbook.exec.RunSession;
 import io.runbook.journal.RunLock;
 import io.runbook.load.ExtraVars;
@@ -11,6 +12,8 @@ import io.runbook.transport.ssh.SshDefaults;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -100,6 +103,9 @@ public final class RunCommand implements Callable<Integer> {
           "--host-key-checking must be strict or accept-new, not '" + hostKeyChecking + "'");
     }
     Engine engine = new Engine();
+    if (resume != null) {
+      restoreResumedOptions();
+    }
     RunOptions options = selection.apply(RunOptions.defaults(), spec.commandLine()).withSsh(ssh());
     options = options.withBecomePassword(becomePassword());
     for (String e : selection.extraVars) {
@@ -113,9 +119,23 @@ public final class RunCommand implements Callable<Integer> {
     int code = new RunSession(engine.actions, engine.expressions, engine.loader).run(inputs.playbook(),
         inputs.inventory(), options, new RunSession.Settings(playbook, selection.inventory, stateDir,
             lockDir != null ? lockDir : RunLock.defaultDirectory(System.getenv(), System.getProperty("user.home")),
-            breakLock, resume, force, planHash), outputs(), spec.commandLine().getErr());
+            breakLock, resume, force, planHash, ResumeOptions.record(options, selection.extraVars)),
+        outputs(), spec.commandLine().getErr());
     spec.commandLine().getErr().flush();
     return code;
+  }
+
+  /** A resumed run takes the options its run began with; those written here must agree (or --force). */
+  private void restoreResumedOptions() throws java.io.IOException {
+    ResumeOptions.Resumed then = ResumeOptions.of(stateDir, resume);
+    if (then == null) {
+      return; // no such run, or it never began: the session says so
+    }
+    Set<String> given = ResumeOptions.NAMES.stream()
+        .filter(n -> spec.commandLine().getParseResult().hasMatchedOption(n)).collect(Collectors.toSet());
+    RunOptions now = selection.apply(RunOptions.defaults(), spec.commandLine());
+    selection.restore(ResumeOptions.reconcile(then.runId(), then.options(),
+        ResumeOptions.record(now, selection.extraVars), given, force), given.contains("--extra-vars"));
   }
 
   private SshDefaults ssh() {

@@ -38,6 +38,22 @@ final class Selection {
   @Option(names = {"-f", "--forks"}, defaultValue = "5", description = "Hosts at once (default ${DEFAULT-VALUE}).")
   int forks;
 
+  /**
+   * The options a resumed run continues with (see exec.ResumeOptions); the -e written here stay
+   * when {@code keepExtraVars} (the journal does not keep secret ones).
+   */
+  void restore(io.runbook.journal.RecordedOptions o, boolean keepExtraVars) {
+    check = o.check();
+    diff = o.diff();
+    forks = o.forks();
+    limit = o.limit();
+    tags = new ArrayList<>(o.tags());
+    skipTags = new ArrayList<>(o.skipTags());
+    if (!keepExtraVars) {
+      extraVars = new ArrayList<>(o.extraVars());
+    }
+  }
+
   RunOptions apply(RunOptions options, picocli.CommandLine cmd) {
     if (forks < 1) {
       throw new picocli.CommandLine.ParameterException(cmd, "--forks must be at least 1");

@@ -46,6 +46,10 @@ final class ActionRunner {
     if (done != null) {
       return replay(task, event, host, key, done);
     }
+    InvariantWatch watch = run.invariants;
+    if (watch != null) {
+      watch.beforeRealStep(); // only what runs for real is watched and admitted
+    }
     VarScope scope = play.forHost(host.name, inh);
     StepResult result;
     boolean noLog = false;

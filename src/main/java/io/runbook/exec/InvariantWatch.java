@@ -32,11 +32,44 @@ final class InvariantWatch implements AutoCloseable {
   private volatile String violation;
   private volatile boolean closed;
   private Thread watcher;
+  /** The batch whose admission waits for its first step that runs for real; null once admitted. */
+  private List<String> pending;
+  /** Why the batch was refused: every fork that asks again is refused too. */
+  private String refused;
 
   InvariantWatch(RunContext run, PlayScope scope, Play play) {
     this.run = run;
     this.scope = scope;
     this.play = play;
+  }
+
+  /**
+   * A batch begins: it is admitted ({@link #admit}) before its first step that runs for real, so
+   * a resumed run replays what its batch had finished without asking the invariants first.
+   */
+  synchronized void batchStarts(List<String> batch) {
+    pending = List.copyOf(batch);
+  }
+
+  /**
+   * Before a step runs for real (not replayed): a broken invariant stops it, and the batch is
+   * admitted, once. Replayed steps touch nothing, so neither asks.
+   */
+  synchronized void beforeRealStep() {
+    checkpoint();
+    if (refused != null) {
+      throw new AbortRun(refused);
+    }
+    if (pending != null) {
+      List<String> batch = pending;
+      pending = null;
+      try {
+        admit(batch);
+      } catch (AbortRun e) {
+        refused = e.getMessage();
+        throw e;
+      }
+    }
   }
 
   /** Checks every invariant now; a violation stops the run before the batch is touched. */
@@ -98,15 +131,7 @@ final class InvariantWatch implements AutoCloseable {
     VarScope vars = controllerScope();
     Map<String, Object> probe = new LinkedHashMap<>();
     try {
-      @SuppressWarnings("unchecked")
-      Map<String, Object> args = (Map<String, Object>) run.expressions.render(inv.args(), vars);
-      Action action = run.actions.get(inv.action());
-      ActionResult r = action.execute(new ProbeContext(vars, inv.position()), args);
-      probe.putAll(r.data());
-      probe.put("failed", r.status() == Status.FAILED);
-      if (r.message() != null) {
-        probe.put("msg", r.message());
-      }
+      probe = probe(inv, vars);
       VarScope withProbe = vars.with("probe", Map.of("probe", probe));
       for (io.runbook.model.Guard guard : inv.that()) {
         if (!Guards.holds(run.expressions, guard, withProbe)) {
@@ -119,6 +144,43 @@ final class InvariantWatch implements AutoCloseable {
     } catch (RuntimeException e) {
       return "the probe failed: " + e.getMessage();
     }
+  }
+
+  /**
+   * The probe's result; with a {@code loop}, the first item's that answers (did not fail), with
+   * {@code item} set, or the last item's when none answered.
+   */
+  private Map<String, Object> probe(Invariant inv, VarScope vars) {
+    if (inv.loop() == null) {
+      return once(inv, vars);
+    }
+    Object items = run.expressions.render(inv.loop(), vars);
+    if (!(items instanceof List<?> list)) {
+      throw new ExpressionException(inv.loop().position(), "an invariant's 'loop' must give a list, not " + items);
+    }
+    Map<String, Object> last = new LinkedHashMap<>(Map.of("failed", true, "msg", "the loop gave no items"));
+    for (Object item : list) {
+      VarScope withItem = vars.with("loop", java.util.Collections.singletonMap("item", item));
+      last = once(inv, withItem);
+      last.put("item", item);
+      if (!Boolean.TRUE.equals(last.get("failed"))) {
+        return last;
+      }
+    }
+    return last;
+  }
+
+  private Map<String, Object> once(Invariant inv, VarScope vars) {
+    @SuppressWarnings("unchecked")
+    Map<String, Object> args = (Map<String, Object>) run.expressions.render(inv.args(), vars);
+    Action action = run.actions.get(inv.action());
+    ActionResult r = action.execute(new ProbeContext(vars, inv.position()), args);
+    Map<String, Object> probe = new LinkedHashMap<>(r.data());
+    probe.put("failed", r.status() == Status.FAILED);
+    if (r.message() != null) {
+      probe.put("msg", r.message());
+    }
+    return probe;
   }
 
   private static String summary(Map<String, Object> probe) {

@@ -102,7 +102,7 @@ final class PlayRunner {
     TaskWalker walker = new TaskWalker(run, scope, pool, rules,
         new Handlers(planned.steps(Section.HANDLERS), inh), end, number);
     if (run.invariants != null) {
-      run.invariants.admit(names);
+      run.invariants.batchStarts(names);
     }
     gate(Section.BEFORE_BATCH, walker, inh, names);
     for (Section section : List.of(Section.PRE_TASKS, Section.TASKS, Section.POST_TASKS)) {

@@ -14,7 +14,8 @@ import java.util.Set;
  * What an earlier run finished, read from its journal: the steps that {@code --resume} replays
  * instead of running again. A step counts as finished when its {@code step_end} was forced to
  * disk with a result that can be replayed (ok, changed, skipped, unknown, or a failure that
- * {@code ignore_errors} let pass); the step that failed or was cut off runs again.
+ * {@code ignore_errors} let pass); the step that failed or was cut off runs again. A journal of a
+ * resumed run begins with what it inherited, so reading the last run of a chain reads the chain.
  */
 public final class ResumeState {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -45,16 +46,23 @@ public final class ResumeState {
         continue;
       }
       String status = e.path("status").asText();
+      String key = e.path("key").asText();
+      Set<String> failed = state.failedAt.computeIfAbsent(e.path("host").asText(), h -> new java.util.HashSet<>());
+      String step = key.contains("#") ? key.substring(0, key.lastIndexOf('#')) : key;
       if (status.equals("failed") && !e.path("ignored").asBoolean() || status.equals("unreachable")) {
-        String key = e.path("key").asText();
-        state.failedAt.computeIfAbsent(e.path("host").asText(), h -> new java.util.HashSet<>())
-            .add(key.contains("#") ? key.substring(0, key.lastIndexOf('#')) : key);
+        failed.add(step);
+      } else {
+        failed.remove(step); // done again later in the chain: what failed there was mended
       }
       if (!e.path("replayable").asBoolean() || !FINISHED.contains(status)
           || status.equals("failed") && !e.path("ignored").asBoolean()) {
         continue;
       }
-      state.done.put(e.path("key").asText() + "|" + e.path("host").asText(), new Done(runId, status,
+      // an inherited step names the run of the chain that did it
+      String at = key + "|" + e.path("host").asText();
+      String by = e.has("run_id") ? e.path("run_id").asText()
+          : e.path("replayed").asBoolean() && state.done.containsKey(at) ? state.done.get(at).runId() : runId;
+      state.done.put(at, new Done(by, status,
           e.path("changed").asBoolean(), e.path("ignored").asBoolean(),
           JSON.convertValue(e.path("registered"), LinkedHashMap.class),
           JSON.convertValue(e.path("facts"), LinkedHashMap.class)));

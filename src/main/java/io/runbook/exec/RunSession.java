@@ -35,9 +35,10 @@ public final class RunSession {
    * @param lockDir  this machine's lock directory ({@link RunLock#defaultDirectory})
    * @param resume   a run id or {@code last}, or null for a new run
    * @param planHash the reviewed plan's hash, or null
+   * @param recorded this run's options, as its journal keeps them
    */
   public record Settings(Path playbook, Path inventory, Path stateDir, Path lockDir, boolean breakLock,
-      String resume, boolean force, String planHash) {}
+      String resume, boolean force, String planHash, io.runbook.journal.RecordedOptions recorded) {}
 
   private final ActionRegistry actions;
   private final Expressions expressions;
@@ -75,7 +76,7 @@ public final class RunSession {
             + "' under " + s.stateDir().resolve("runs") + " (runbook runs lists them)");
       }
       resumedId = earlier.id();
-      Path journal = s.stateDir().resolve("runs").resolve(resumedId).resolve("journal.jsonl");
+      Path journal = journalOf(s.stateDir(), resumedId);
       if (Journal.began(journal)) {
         List<String> changed = Journal.differences(journal, playbook.sources(), s.inventory(),
             options.extraVars());
@@ -92,7 +93,7 @@ public final class RunSession {
     }
     SourcePosition at = SourcePosition.none(s.inventory() != null ? s.inventory().toString() : "localhost");
     LockOwner owner = LockOwner.current(runId, s.inventory() == null ? null : s.inventory().toAbsolutePath().toString(),
-        s.stateDir().resolve("runs").resolve(runId).resolve("journal.jsonl").toAbsolutePath());
+        journalOf(s.stateDir(), runId).toAbsolutePath());
     RunContext inputs = new RunContext(playbook, inventory, options, new RunListener() { }, expressions,
         actions, loader, null);
     try (TransportPool transports = new TransportPool(options.ssh())) {
@@ -100,7 +101,10 @@ public final class RunSession {
       HostLocks locks = HostLocks.take(inputs, hostsOfPlays(plan), transports,
           s.lockDir(), owner, s.breakLock(), resumedId, err, at);
       try (locks; Journal journal = Journal.start(s.stateDir(), runId, s.playbook(), playbook.sources(),
-          s.inventory(), options.extraVars(), options.checkMode(), resumedId)) {
+          s.inventory(), options.extraVars(), s.recorded(), plan.hash(), resumedId)) {
+        if (resumedId != null && Journal.began(journalOf(s.stateDir(), resumedId))) {
+          journal.inherit(journalOf(s.stateDir(), resumedId), resumedId);
+        }
         List<RunListener> all = new ArrayList<>(outputs);
         all.add(journal);
         int code = runner.run(plan, options,
@@ -114,6 +118,10 @@ public final class RunSession {
         return code;
       }
     }
+  }
+
+  private static Path journalOf(Path stateDir, String runId) {
+    return stateDir.resolve("runs").resolve(runId).resolve("journal.jsonl");
   }
 
   /**

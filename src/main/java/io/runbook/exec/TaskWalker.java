@@ -82,10 +82,6 @@ final class TaskWalker {
    */
   private void action(Step step, List<HostState> hosts, Inherited inh) throws InterruptedException {
     ActionTask task = step.action();
-    InvariantWatch watch = run.invariants;
-    if (watch != null) {
-      watch.checkpoint(); // a broken invariant: no new step starts
-    }
     List<HostState> active = hosts.stream().filter(HostState::active).toList();
     if (active.isEmpty()) {
       return;

@@ -57,7 +57,8 @@ public final class Journal implements RunListener, AutoCloseable {
    * which hashes (every playbook and task file, the inventory, the extra vars).
    */
   public static Journal start(Path stateDir, String runId, Path playbook, List<Path> sources,
-      Path inventory, Map<String, Object> extraVars, boolean checkMode, String resumedFrom) {
+      Path inventory, Map<String, Object> extraVars, RecordedOptions options, String planHash,
+      String resumedFrom) {
     Path dir = stateDir.resolve("runs").resolve(runId);
     try {
       Files.createDirectories(dir);
@@ -70,7 +71,9 @@ public final class Journal implements RunListener, AutoCloseable {
       start.put("run_id", runId);
       start.put("playbook", playbook.toString());
       start.put("inventory", inventory == null ? null : inventory.toString());
-      start.put("check_mode", checkMode);
+      start.put("check_mode", options.check());
+      start.put("options", options.toJson());
+      start.put("plan", planHash);
       Map<String, String> hashes = new LinkedHashMap<>();
       for (Path p : sources) {
         hashes.put(p.toString(), Hashes.file(p));
@@ -88,6 +91,45 @@ public final class Journal implements RunListener, AutoCloseable {
       return j;
     } catch (IOException e) {
       throw new UncheckedIOException("cannot start the journal in " + dir, e);
+    }
+  }
+
+  /** The options the run of this journal was started with; null for a journal that never began. */
+  public static RecordedOptions options(Path journal) throws IOException {
+    if (!began(journal)) {
+      return null;
+    }
+    com.fasterxml.jackson.databind.JsonNode start = JSON.readTree(Files.readAllLines(journal).get(0));
+    return start.has("options") ? RecordedOptions.fromJson(start.get("options"))
+        : new RecordedOptions(start.path("check_mode").asBoolean(), false, 5, null, List.of(), List.of(),
+            List.of(), List.of());
+  }
+
+  /**
+   * Carries over what the resumed run's journal holds of finished and failed steps (its own and
+   * what it inherited, each with the run that did it), so that a chain of resumed runs keeps what
+   * every run in it did, however early the latest stopped.
+   */
+  public void inherit(Path earlier, String earlierId) throws IOException {
+    StringBuilder out = new StringBuilder();
+    for (String line : Files.readAllLines(earlier)) {
+      com.fasterxml.jackson.databind.node.ObjectNode e;
+      try {
+        e = (com.fasterxml.jackson.databind.node.ObjectNode) JSON.readTree(line);
+      } catch (IOException | ClassCastException cut) {
+        break; // a line cut off by a crash ends what was written
+      }
+      if (!e.path("event").asText().equals("step_end")) {
+        continue;
+      }
+      if (!e.has("run_id")) {
+        e.put("run_id", earlierId);
+      }
+      e.put("inherited", true);
+      out.append(JSON.writeValueAsString(e)).append('\n');
+    }
+    if (out.length() > 0) {
+      write(out.substring(0, out.length() - 1));
     }
   }
 

@@ -10,9 +10,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
-/** Reads a play's {@code invariants}: name, probe (http or command), that, interval. */
+/** Reads a play's {@code invariants}: name, probe (http or command), loop, that, interval. */
 final class InvariantParser {
-  private static final Set<String> KEYS = NodeReader.setOf("name", "probe", "that", "interval");
+  private static final Set<String> KEYS = NodeReader.setOf("name", "probe", "that", "interval", "loop");
   private static final Set<String> PROBES = NodeReader.setOf("http", "command");
   private final NodeReader in;
   private final ActionRegistry actions;
@@ -54,9 +54,21 @@ final class InvariantParser {
         in.error(m, "an invariant needs 'that': the guards that must hold (the probe's result is 'probe')");
         continue;
       }
+      YNode loop = m.get("loop");
+      if (loop != null && !(loop instanceof io.runbook.yaml.YList) && !isTemplate(loop)) {
+        in.error(loop, "an invariant's 'loop' must be a list or a template giving one (its items are tried in turn)");
+        continue;
+      }
+      if (loop != null && isTemplate(loop)) {
+        guards.templates(loop);
+      }
       List<io.runbook.model.Guard> that = guards.check(in.guards(m.get("that")));
-      out.add(new Invariant(name, action.name(), args, that, m.get("interval"), m.position()));
+      out.add(new Invariant(name, action.name(), args, that, m.get("interval"), loop, m.position()));
     }
     return out;
+  }
+
+  private static boolean isTemplate(YNode node) {
+    return node instanceof YScalar s && s.value() instanceof String text && text.contains("{{");
   }
 }

@@ -106,7 +106,9 @@ class JournalAndLockTests {
         "-i", inv.toString(), "--state-dir", state.toString(), "--lock-dir", locks.toString())
         .redirectErrorStream(true).redirectOutput(dir.resolve("holder.log").toFile()).start();
     try {
-      for (int i = 0; i < 200 && !lockHasOwner(locks); i++) {
+      // wait until it began (its journal's first line): a run killed before that touched no
+      // host, and its lock is taken over without asking
+      for (int i = 0; i < 400 && !(lockHasOwner(locks) && began(state)); i++) {
         Thread.sleep(50);
       }
       assertThat(lockHasOwner(locks)).as("the first run holds the lock").isTrue();
@@ -122,6 +124,16 @@ class JournalAndLockTests {
     assertThat(run("run", quick.toString(), "-i", inv.toString(), "--state-dir", state.toString(), "--break-lock")).isZero();
     assertThat(run("run", quick.toString(), "-i", inv.toString(), "--state-dir", state.toString()))
         .as("a clean end leaves no lock behind").isZero();
+  }
+
+  /** Whether a run under {@code state} has begun: its journal's first line is written. */
+  private static boolean began(Path state) throws Exception {
+    if (!Files.isDirectory(state.resolve("runs"))) {
+      return false;
+    }
+    try (Stream<Path> runs = Files.list(state.resolve("runs"))) {
+      return runs.anyMatch(r -> Journal.began(r.resolve("journal.jsonl")));
+    }
   }
 
   /** Whether a controller lock file in {@code locks} has an owner record. */
