@@ -9,8 +9,9 @@ import java.util.List;
 
 /**
  * One step of the plan: a model node (which carries its compiled guards, templates and values)
- * under a stable id. A block's sections are steps too; an include is {@linkplain #dynamic()
- * dynamic}: the tasks it reads are expanded under its id when the run reaches it.
+ * under a stable id. A block's sections are steps too; an include, and a loop over a template,
+ * are {@linkplain #dynamic() dynamic}: the tasks an include reads are expanded under its id when
+ * the run reaches it.
  *
  * @param id     stable within a plan: {@code p1.t3}, {@code p1.t3.b2} (second task of its block),
  *               {@code p1.t3.r1} (rescue), {@code p1.t3.a1} (always), {@code p1.t4[x.yml].1}
@@ -25,9 +26,14 @@ public record Step(String id, StepKind kind, Section section, TaskNode node, Lis
     always = List.copyOf(always);
   }
 
-  /** Decided only when the run reaches it: an include reads its file then. */
+  /**
+   * Expanded only when the run reaches it: an include reads its file then, and a loop over a
+   * template learns its items then (one step per host either way, its items inside it).
+   */
   public boolean dynamic() {
-    return kind == StepKind.INCLUDE;
+    return kind == StepKind.INCLUDE
+        || kind == StepKind.ACTION && node.options().loop() instanceof io.runbook.yaml.YScalar loop
+            && loop.value() instanceof String text && text.contains("{{");
   }
 
   public ActionTask action() {

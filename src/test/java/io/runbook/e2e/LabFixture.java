@@ -60,13 +60,42 @@ final class LabFixture implements AutoCloseable {
     return dir.resolve("inventory.yml");
   }
 
-  /** Runs a bundled playbook against this lab, in this process. */
+  /**
+   * Runs a bundled playbook against this lab, in this process; a run that is not a resume is
+   * held to its plan: the steps its journal says it started are the ones the plan foresaw.
+   */
   Result play(String playbook, String... more) {
     List<String> args = new ArrayList<>(List.of("run", "playbooks/" + playbook, "-i",
         inventory().toString(), "--state-dir", state.toString(), "--lock-dir",
         state.resolveSibling("locks").toString(), "--no-color"));
     args.addAll(List.of(more));
-    return runbook(args.toArray(new String[0]));
+    io.runbook.plan.PlanView plan = List.of(more).contains("--resume") ? null : plan(playbook, more);
+    Result r = runbook(args.toArray(new String[0]));
+    Matcher journal = Pattern.compile("journal (\\S+journal\\.jsonl)").matcher(r.err());
+    if (plan != null && journal.find()) {
+      try {
+        io.runbook.plan.PlanTrace.assertJournalFollows(plan, Path.of(journal.group(1)));
+      } catch (IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    }
+    return r;
+  }
+
+  /** The plan of a run of a bundled playbook with these options, as {@code runbook plan} makes it. */
+  private io.runbook.plan.PlanView plan(String playbook, String... more) {
+    List<String> args = new ArrayList<>(List.of("plan", "playbooks/" + playbook, "-i", inventory().toString(),
+        "--format", "json"));
+    args.addAll(List.of(more));
+    Result r = runbook(args.toArray(new String[0]));
+    if (r.code() != 0) {
+      throw new IllegalStateException("runbook plan failed: " + r.all());
+    }
+    try {
+      return JSON.readValue(r.out(), io.runbook.plan.PlanView.class);
+    } catch (IOException e) {
+      throw new IllegalStateException("the plan does not read back: " + e.getMessage(), e);
+    }
   }
 
   static Result runbook(String... args) {

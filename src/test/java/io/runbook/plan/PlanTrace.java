@@ -25,6 +25,38 @@ public final class PlanTrace {
     }
   }
 
+  /**
+   * Asserts that the run a journal recorded followed its plan: its {@code step_start} lines
+   * against the plan; hosts that failed, were unreachable or were ended by a meta task left early.
+   */
+  public static void assertJournalFollows(PlanView plan, java.nio.file.Path journal) throws java.io.IOException {
+    com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+    List<Start> started = new ArrayList<>();
+    Set<String> left = new java.util.HashSet<>();
+    boolean aborted = false;
+    for (String line : java.nio.file.Files.readAllLines(journal)) {
+      com.fasterxml.jackson.databind.JsonNode e = json.readTree(line);
+      String event = e.path("event").asText();
+      String status = e.path("status").asText();
+      String msg = e.at("/result/msg").asText("");
+      if (event.equals("step_start")) {
+        started.add(new Start(e.path("batch").asInt(), e.path("host").asText(), e.path("step").asText()));
+      } else if (event.equals("run_aborted")) {
+        aborted = true;
+      } else if (event.equals("host_result")
+          && (status.equals("failed") && !e.path("ignored").asBoolean() || status.equals("unreachable"))) {
+        left.add(e.path("host").asText());
+      } else if (event.equals("host_result") && e.path("action").asText().equals("meta") && status.equals("ok")) {
+        if (msg.startsWith("ending play for ")) {
+          left.add(e.path("host").asText());
+        } else if (msg.startsWith("ending")) {
+          aborted = true; // end_batch, end_play: every host of the batch
+        }
+      }
+    }
+    assertRunFollows(plan, started, left, aborted);
+  }
+
   /** What the plan says the run starts, in order. */
   public static List<Start> planned(PlanView plan) {
     List<Start> out = new ArrayList<>();
