@@ -186,11 +186,7 @@ final class TaskWalker {
     List<HostState> failedInBlock = entered.stream().filter(h -> h.failed).toList();
     if (!step.rescue().isEmpty() && !failedInBlock.isEmpty()) {
       for (HostState h : failedInBlock) {
-        h.failed = false;
-        synchronized (run.recap) {
-          run.recap.of(h.name).rescued++;
-          run.recap.of(h.name).failed--;
-        }
+        h.failed = false; // its failure counted rescued when it happened (Outcomes)
         h.facts.put("ansible_failed_result", Map.of("failed", true));
       }
       walk(step.rescue(), failedInBlock, inh);
@@ -224,7 +220,7 @@ final class TaskWalker {
       try {
         rounds.put(h, itemsFor(include, h, inh));
       } catch (ExpressionException e) {
-        failHost(include, h, e.position() + ": " + e.getMessage());
+        failHost(include, h, inh, e.position() + ": " + e.getMessage());
       }
     }
     int most = rounds.values().stream().mapToInt(List::size).max().orElse(0);
@@ -246,7 +242,7 @@ final class TaskWalker {
           String file = String.valueOf(run.expressions.render(include.file(), scope));
           byFile.computeIfAbsent(include.baseDir().resolve(file).normalize(), p -> new ArrayList<>()).add(h);
         } catch (ExpressionException ex) {
-          failHost(include, h, ex.position() + ": " + ex.getMessage());
+          failHost(include, h, inh, ex.position() + ": " + ex.getMessage());
         }
       }
       // The include's own `when` was decided once, above; guards of enclosing blocks still apply
@@ -260,7 +256,7 @@ final class TaskWalker {
           tasks = includes.computeIfAbsent(step.id() + "|" + group.getKey(), k -> run.steps.expand(step,
               shown(group.getKey()), run.loader.loadTasks(group.getKey()), inh.tags()));
         } catch (InvalidInputException e) {
-          group.getValue().forEach(h -> failHost(include, h, e.getMessage()));
+          group.getValue().forEach(h -> failHost(include, h, inh, e.getMessage()));
           continue;
         }
         walk(tasks, group.getValue(), inner);
@@ -298,12 +294,12 @@ final class TaskWalker {
     return out;
   }
 
-  private void failHost(IncludeTask include, HostState h, String message) {
+  private void failHost(IncludeTask include, HostState h, Inherited inh, String message) {
     TaskEvent event = TaskEvent.task("include_tasks", "include_tasks", include.options().position());
     run.listener.taskStarted(event);
     run.listener.hostResult(new io.runbook.report.HostResult(event, h.name,
         Status.FAILED, message, null, null, Map.of(), List.of(), false));
-    run.recap.of(h.name).failed++;
+    run.outcomes.failed(h.name, inh);
     h.failed = true;
   }
 }

@@ -239,8 +239,8 @@ class ExecSemanticsTests {
               debug: {msg: yes}
         """);
     assertThat(l.of("continues")).containsExactly("ok h1");
-    assertThat(l.recap.of("h1").ignored).isEqualTo(1);
-    assertThat(l.recap.of("h1").failed).isZero();
+    assertThat(l.recap.of("h1").ignored()).isEqualTo(1);
+    assertThat(l.recap.of("h1").failed()).isZero();
     assertThat(l.exitCode).isZero();
   }
 
@@ -262,7 +262,7 @@ class ExecSemanticsTests {
         .map(r -> r.item() + "=" + r.result().get("msg"))).containsExactly("8250=0:8250", "8251=1:8251");
     assertThat(f.clock.sleeps).containsExactly(Duration.ofSeconds(3));
     assertThat(l.last("after", "h1").result()).containsEntry("msg", 2L);
-    assertThat(l.recap.of("h1").ok).isEqualTo(2);
+    assertThat(l.recap.of("h1").ok()).isEqualTo(2);
   }
 
   @Test
@@ -302,8 +302,8 @@ class ExecSemanticsTests {
     assertThat(l.of("rescue")).containsExactly("ok h1");
     assertThat(l.of("always")).containsExactly("ok h1", "ok h2");
     assertThat(l.of("next")).containsExactly("ok h1", "ok h2");
-    assertThat(l.recap.of("h1").rescued).isEqualTo(1);
-    assertThat(l.recap.of("h1").failed).isZero();
+    assertThat(l.recap.of("h1").rescued()).isEqualTo(1);
+    assertThat(l.recap.of("h1").failed()).isZero();
     assertThat(l.exitCode).isZero();
   }
 
