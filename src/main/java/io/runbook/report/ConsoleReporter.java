@@ -51,6 +51,10 @@ public final class ConsoleReporter implements RunListener {
     }
     String who = r.delegatedTo() == null ? r.host() : r.host() + " -> " + r.delegatedTo();
     String item = r.item() == null ? "" : " => (item=" + r.item() + ")";
+    if (r.task().action().equals("include_tasks") && r.status() == Status.OK) {
+      line(colors.cyan("included: " + r.message() + " for " + who + item)); // as Ansible, per host
+      return;
+    }
     for (HostResult.Diff d : r.diffs()) {
       line(DiffText.render(d));
     }

@@ -27,6 +27,11 @@ class AnsibleSemanticsDifferentialTests {
     assertThat(l.tasksRun()).contains("running handler notified").doesNotContain("running handler never notified");
   }
 
+  @Test
+  void eachIncludeCountsOkPerHostAndItemAndSkippedWhenItsWhenIsFalse() {
+    assertSameAsAnsible("include");
+  }
+
   /** Runs the scenario and checks that runbook printed and counted what Ansible did. */
   private RecordingListener assertSameAsAnsible(String scenario) {
     AnsibleRecording ansible = AnsibleRecording.read(DIR.resolve(scenario + ".ansible.txt"));

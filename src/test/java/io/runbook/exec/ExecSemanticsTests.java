@@ -496,7 +496,25 @@ class ExecSemanticsTests {
             - include_tasks: "tasks/{{ which }}.yml"
               loop: [a, b]
         """);
-    assertThat(l.results.stream().map(r -> r.result().get("msg"))).containsExactly("h1 a", "h1 b");
+    assertThat(l.of("step").stream().count()).isEqualTo(2);
+    assertThat(l.results.stream().filter(r -> r.task().name().equals("step")).map(r -> r.result().get("msg")))
+        .containsExactly("h1 a", "h1 b");
+    assertThat(l.events).containsSubsequence("task include_tasks", "ok h1 (a)", "task step", "ok h1",
+        "task include_tasks", "ok h1 (b)", "task step", "ok h1");
+    assertThat(l.recap.of("h1").ok()).as("each included item and each step").isEqualTo(4);
+  }
+
+  @Test
+  void anIncludeThatCannotBeReadFailsItsHostWithoutCountingItIncluded() {
+    RecordingListener l = fixture().run("""
+        - hosts: h1
+          vars: {which: missing}
+          tasks:
+            - name: missing
+              include_tasks: "tasks/{{ which }}.yml"
+        """);
+    assertThat(l.of("missing")).containsExactly("failed h1");
+    assertThat(l.recap.of("h1")).isEqualTo(new io.runbook.report.Recap.Counts(0, 0, 0, 1, 0, 0, 0, 0));
   }
 
   @Test
