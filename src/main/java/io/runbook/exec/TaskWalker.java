@@ -180,16 +180,29 @@ final class TaskWalker {
 
   private void walkBlock(Step step, Set<HostState> entered, Inherited inh)
       throws InterruptedException {
-    walk(step.block(), List.copyOf(entered),
-        step.rescue().isEmpty() ? inh : inh.insideRescuableBlock());
-    List<HostState> failedInBlock = entered.stream().filter(h -> h.failed).toList();
-    if (!step.rescue().isEmpty() && !failedInBlock.isEmpty()) {
-      for (HostState h : failedInBlock) {
-        h.failed = false; // its failure counted rescued when it happened (Outcomes)
-        h.facts.put("ansible_failed_result", Map.of("failed", true));
+    try {
+      walk(step.block(), List.copyOf(entered),
+          step.rescue().isEmpty() ? inh : inh.insideRescuableBlock());
+      List<HostState> failedInBlock = entered.stream().filter(h -> h.failed).toList();
+      if (!step.rescue().isEmpty() && !failedInBlock.isEmpty()) {
+        for (HostState h : failedInBlock) {
+          h.failed = false; // its failure counted rescued when it happened (Outcomes)
+          h.facts.put("ansible_failed_result", Map.of("failed", true));
+        }
+        walk(step.rescue(), failedInBlock, inh);
       }
-      walk(step.rescue(), failedInBlock, inh);
+    } catch (AbortRun stop) {
+      if (stop.runsAlways()) {
+        always(step, entered, inh);
+      }
+      throw stop;
     }
+    always(step, entered, inh);
+    rules.afterTask(List.copyOf(entered), inh);
+  }
+
+  /** Every host that entered the block and is still reachable runs {@code always}, failed or not. */
+  private void always(Step step, Set<HostState> entered, Inherited inh) throws InterruptedException {
     if (!step.always().isEmpty()) {
       List<HostState> stillFailed = entered.stream().filter(h -> h.failed && !h.unreachable).toList();
       stillFailed.forEach(h -> h.failed = false);
@@ -200,7 +213,6 @@ final class TaskWalker {
         stillFailed.forEach(h -> h.failed = true);
       }
     }
-    rules.afterTask(List.copyOf(entered), inh);
   }
 
   /**
