@@ -2,9 +2,12 @@ package io.runbook.exec;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -16,6 +19,13 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class AnsibleSemanticsDifferentialTests {
   static final Path DIR = Path.of("src/test/resources/fixtures/exec/semantics");
+  private static final ObjectMapper JSON = new ObjectMapper();
+  /** What ansible-core keeps of its own run and runbook does not: no config file, no facts gathered. */
+  private static final Set<String> ANSIBLE_ONLY = Set.of("ansible_config_file", "ansible_facts", "ansible_forks",
+      "ansible_inventory_sources", "ansible_playbook_python", "ansible_run_tags", "ansible_skip_tags",
+      "ansible_verbosity", "ansible_version");
+  /** runbook's own spelling of ansible_check_mode. */
+  private static final Set<String> RUNBOOK_ONLY = Set.of("check_mode");
   @TempDir Path dir;
 
   @Test
@@ -51,6 +61,50 @@ class AnsibleSemanticsDifferentialTests {
         "next play");
     assertThat(l.abortReason).startsWith("any_errors_fatal");
     assertThat(l.exitCode).isEqualTo(ansible.exitCode());
+  }
+
+  @Test
+  void hostvarsOfAHostPrintsItsVariablesAsAnsibleDoesAndLeavesOutWhatAnsibleLeavesOut() throws Exception {
+    JsonNode shown = JSON.readTree(DIR.resolve("hostvars.ansible.json").toFile()).get("shown_on_h1");
+    RecordingListener l = run("hostvars.yml");
+    assertSameVariables(shown.get("show: var").get("hostvars['h2']"), l.last("show: var", "h1").result().get("hostvars['h2']"));
+    assertSameVariables(shown.get("show: msg").get("msg"), l.last("show: msg", "h1").result().get("msg"));
+    assertThat(l.last("show: a play variable", "h1").result().get("msg"))
+        .isEqualTo(shown.get("show: a play variable").get("msg").asText());
+  }
+
+  @Test
+  void aHostvarsDumpIsJournaledAsData() {
+    java.io.StringWriter err = new java.io.StringWriter();
+    picocli.CommandLine cmd = io.runbook.cli.Main.commandLine();
+    cmd.setOut(new java.io.PrintWriter(new java.io.StringWriter()));
+    cmd.setErr(new java.io.PrintWriter(err));
+    int code = cmd.execute("run", DIR.resolve("hostvars.yml").toString(), "-i", DIR.resolve("hosts.yml").toString(),
+        "--state-dir", dir.resolve("state").toString(), "--lock-dir", dir.resolve("locks").toString());
+    assertThat(code).as(err.toString()).isZero();
+  }
+
+  /**
+   * The same names in the same (sorted) order, and the same values, but for what only one of the
+   * two has: Ansible's run-time variables that runbook does not keep, and runbook's check_mode
+   * (docs/language.md). omit's value is a random token in Ansible: only its presence counts.
+   */
+  private static void assertSameVariables(JsonNode ansible, Object printed) throws Exception {
+    assertThat(printed).isInstanceOf(Map.class);
+    Map<String, Object> ours = new java.util.LinkedHashMap<>();
+    ((Map<?, ?>) printed).forEach((k, v) -> ours.put(String.valueOf(k), v));
+    List<String> ansibleNames = new java.util.ArrayList<>();
+    ansible.fieldNames().forEachRemaining(ansibleNames::add);
+    ansibleNames.removeAll(ANSIBLE_ONLY);
+    List<String> ourNames = new java.util.ArrayList<>(ours.keySet());
+    ourNames.removeAll(RUNBOOK_ONLY);
+    assertThat(ourNames).as("names, in order").isEqualTo(ansibleNames);
+    for (String name : ansibleNames) {
+      if (!name.equals("omit")) {
+        String text = JSON.writeValueAsString(ours.get(name)).replace(DIR.toAbsolutePath().toString(), "$DIR");
+        assertThat(JSON.readTree(text)).as(name).isEqualTo(ansible.get(name));
+      }
+    }
   }
 
   /** Runs the scenario and checks that runbook printed and counted what Ansible did. */
