@@ -75,13 +75,8 @@ class AnsibleSemanticsDifferentialTests {
 
   @Test
   void aHostvarsDumpIsJournaledAsData() {
-    java.io.StringWriter err = new java.io.StringWriter();
-    picocli.CommandLine cmd = io.runbook.cli.Main.commandLine();
-    cmd.setOut(new java.io.PrintWriter(new java.io.StringWriter()));
-    cmd.setErr(new java.io.PrintWriter(err));
-    int code = cmd.execute("run", DIR.resolve("hostvars.yml").toString(), "-i", DIR.resolve("hosts.yml").toString(),
-        "--state-dir", dir.resolve("state").toString(), "--lock-dir", dir.resolve("locks").toString());
-    assertThat(code).as(err.toString()).isZero();
+    Cli cli = cli("run", DIR.resolve("hostvars.yml").toString(), "-i", DIR.resolve("hosts.yml").toString());
+    assertThat(cli.code).as(cli.err).isZero();
   }
 
   /**
@@ -107,6 +102,36 @@ class AnsibleSemanticsDifferentialTests {
     }
   }
 
+  @Test
+  void aPlayWhosePatternMatchesNoHostIsSkippedWithAWarningAndTheNextPlayRuns() {
+    RecordingListener l = assertSameAsAnsible("no-hosts");
+    assertThat(AnsibleRecording.read(DIR.resolve("no-hosts.ansible.txt")).stderr())
+        .anyMatch(w -> w.contains("Could not match supplied host pattern, ignoring: no_such_group"));
+    assertThat(l.warnings).anyMatch(w -> w.startsWith("no hosts matched 'no_such_group'"));
+  }
+
+  @Test
+  void aLimitThatLeavesNoHostIsRefusedBeforeAnyHostIsTouched() {
+    AnsibleRecording ansible = AnsibleRecording.read(DIR.resolve("no-hosts-limit.ansible.txt"));
+    assertThat(ansible.exitCode()).isNotZero();
+    assertThat(ansible.stderr())
+        .contains("ERROR! Specified inventory, host pattern and/or --limit leaves us with no hosts to target.");
+    assertThat(ansible.results()).isEmpty();
+    for (String command : List.of("run", "plan")) {
+      Cli cli = cli(command, DIR.resolve("no-hosts.yml").toString(), "-i", DIR.resolve("hosts.yml").toString(),
+          "--limit", "no_such_host");
+      assertThat(cli.code).as(command).isEqualTo(io.runbook.cli.ExitCodes.INVALID_INPUT);
+      assertThat(cli.out).as(command).doesNotContain("PLAY");
+      assertThat(cli.err.lines().toList()).as(command).containsExactly(DIR.resolve("hosts.yml")
+          + ":1:1: --limit no_such_host leaves no host to target: it matches none of the inventory's hosts",
+          "1 error; nothing was run.");
+    }
+    assertThat(dir.resolve("state")).as("no journal").doesNotExist();
+    assertThat(dir.resolve("locks")).as("no lock").doesNotExist();
+    assertThat(cli("run", DIR.resolve("no-hosts.yml").toString(), "-i", DIR.resolve("hosts.yml").toString(),
+        "--limit", "h1:no_such_host").code).as("a limit that leaves some host").isZero();
+  }
+
   /** Runs the scenario and checks that runbook printed and counted what Ansible did. */
   private RecordingListener assertSameAsAnsible(String scenario) {
     AnsibleRecording ansible = AnsibleRecording.read(DIR.resolve(scenario + ".ansible.txt"));
@@ -116,6 +141,23 @@ class AnsibleSemanticsDifferentialTests {
     assertThat(l.exitCode).as("exit code").isEqualTo(ansible.exitCode());
     return l;
   }
+
+  /** runbook's command line, with its state (locks, journals) in this test's folder. */
+  private Cli cli(String... args) {
+    java.io.StringWriter out = new java.io.StringWriter();
+    java.io.StringWriter err = new java.io.StringWriter();
+    picocli.CommandLine cmd = io.runbook.cli.Main.commandLine();
+    cmd.setOut(new java.io.PrintWriter(out));
+    cmd.setErr(new java.io.PrintWriter(err));
+    List<String> all = new java.util.ArrayList<>(List.of(args));
+    if (args[0].equals("run")) {
+      all.addAll(List.of("--state-dir", dir.resolve("state").toString(), "--lock-dir", dir.resolve("locks").toString()));
+    }
+    int code = cmd.execute(all.toArray(String[]::new));
+    return new Cli(code, out.toString(), err.toString());
+  }
+
+  private record Cli(int code, String out, String err) {}
 
   RecordingListener run(String playbook) {
     Fixture f = new Fixture(dir);
