@@ -19,17 +19,19 @@ import java.util.regex.Pattern;
 /**
  * What ansible-playbook printed for a scenario, as fixtures/exec/semantics/record.py keeps it: the
  * exit code, stderr, the PLAY RECAP per host, and the result lines under each task banner as
- * sorted {@code "status host (item)"} strings (forks finish in any order). {@link #lines} puts
+ * sorted {@code "status host (item)"} strings (forks finish in any order), and the one-line
+ * {@code "msg"} texts debug printed under each task. {@link #lines} puts
  * runbook's results in the same form, so the two compare as they are.
  */
 record AnsibleRecording(int exitCode, List<String> stderr, Map<String, String> recap,
-    Map<String, List<String>> results) {
+    Map<String, List<String>> results, Map<String, List<String>> messages) {
   private static final Pattern EXIT = Pattern.compile("^# exit code: (\\d+)$");
   private static final Pattern RECAP = Pattern.compile("^(\\S+)\\s+: ok=(\\d+)\\s+changed=(\\d+)\\s+"
       + "unreachable=(\\d+)\\s+failed=(\\d+)\\s+skipped=(\\d+)\\s+rescued=(\\d+)\\s+ignored=(\\d+)");
   private static final Pattern BANNER = Pattern.compile("^(?:TASK|RUNNING HANDLER) \\[(.+)\\] \\*+$");
   private static final Pattern RESULT = Pattern.compile(
       "^(ok|changed|skipping|failed|fatal): \\[([^\\]]+)\\](?: => \\(item=(.*?)\\)| \\(item=(.*?)\\) =>)?");
+  private static final Pattern MSG = Pattern.compile("^    \"msg\": \"(.*)\"$");
   private static final Pattern INCLUDED = Pattern.compile("^included: \\S+ for ([^=]+?)(?: => \\(item=(.*)\\))?$");
 
   static AnsibleRecording read(Path file) {
@@ -43,6 +45,7 @@ record AnsibleRecording(int exitCode, List<String> stderr, Map<String, String> r
     List<String> stderr = new ArrayList<>();
     Map<String, String> recap = new LinkedHashMap<>();
     Map<String, List<String>> results = new TreeMap<>();
+    Map<String, List<String>> messages = new TreeMap<>();
     String task = null;
     for (String line : text) {
       Matcher m;
@@ -60,6 +63,8 @@ record AnsibleRecording(int exitCode, List<String> stderr, Map<String, String> r
       } else if (task != null && (m = RESULT.matcher(line)).find()) {
         String item = m.group(3) != null ? m.group(3) : m.group(4);
         add(results, task, status(m.group(1)), m.group(2), item);
+      } else if (task != null && (m = MSG.matcher(line)).find()) {
+        messages.computeIfAbsent(task, t -> new ArrayList<>()).add(m.group(1));
       } else if (task != null && (m = INCLUDED.matcher(line)).find()) {
         for (String host : m.group(1).split(", ")) {
           add(results, task, "included", host, m.group(2));
@@ -70,7 +75,7 @@ record AnsibleRecording(int exitCode, List<String> stderr, Map<String, String> r
       throw new IllegalStateException(file + " has no '# exit code:' line: record it with record.py");
     }
     results.values().forEach(Collections::sort);
-    return new AnsibleRecording(exit, stderr, recap, results);
+    return new AnsibleRecording(exit, stderr, recap, results, messages);
   }
 
   /** runbook's results in the recording's form; a meta task that acted prints nothing in Ansible. */

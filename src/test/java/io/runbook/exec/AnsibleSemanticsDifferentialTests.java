@@ -132,6 +132,34 @@ class AnsibleSemanticsDifferentialTests {
         "--limit", "h1:no_such_host").code).as("a limit that leaves some host").isZero();
   }
 
+  @Test
+  void checkModeSkipsCommandAndShellWithoutCreatesOrRemovesAsAnsibleDoes() {
+    AnsibleRecording ansible = AnsibleRecording.read(DIR.resolve("check-mode.ansible.txt"));
+    Fixture f = new Fixture(dir);
+    f.options = RunOptions.defaults().withForks(5).withCheckMode(true);
+    RecordingListener l = f.run(DIR.resolve("check-mode.yml").toAbsolutePath(), DIR.resolve("hosts.yml").toAbsolutePath());
+    Map<String, List<String>> ours = AnsibleRecording.lines(l.results);
+    // On purpose (docs/language.md): where creates/removes say the command would run, Ansible
+    // predicts changed and runbook says unknown, its own recap column.
+    Set<String> wouldRun = Set.of("creates that does not exist", "removes that exists");
+    assertThat(ours.keySet()).isEqualTo(ansible.results().keySet());
+    ansible.results().forEach((task, lines) -> {
+      if (wouldRun.contains(task)) {
+        assertThat(lines).as(task).containsExactly("changed h1");
+        assertThat(ours.get(task)).as(task).containsExactly("unknown h1");
+      } else {
+        assertThat(ours.get(task)).as(task).isEqualTo(lines);
+      }
+    });
+    assertThat(AnsibleRecording.counts(l.recap.of("h1"))).isEqualTo(ansible.recap().get("h1")
+        .replace("ok=6", "ok=4").replace("changed=3", "changed=1"));
+    assertThat(l.recap.of("h1").unknown()).isEqualTo(2);
+    String show = "show: what a skipped command registers";
+    assertThat(ansible.messages().get(show)).containsExactly("True 0 Command would have run if not in check mode");
+    assertThat(List.of(l.last(show, "h1").result().get("msg"))).isEqualTo(ansible.messages().get(show));
+    assertThat(l.exitCode).isEqualTo(ansible.exitCode());
+  }
+
   /** Runs the scenario and checks that runbook printed and counted what Ansible did. */
   private RecordingListener assertSameAsAnsible(String scenario) {
     AnsibleRecording ansible = AnsibleRecording.read(DIR.resolve(scenario + ".ansible.txt"));

@@ -384,7 +384,7 @@ class ExecSemanticsTests {
               command: touch %s/forced
               check_mode: false
         """.formatted(dir, dir));
-    assertThat(l.of("would run")).containsExactly("unknown h1");
+    assertThat(l.of("would run")).containsExactly("skipped h1");
     assertThat(dir.resolve("made")).doesNotExist();
     assertThat(dir.resolve("forced")).exists();
   }
