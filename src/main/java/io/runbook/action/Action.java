@@ -23,8 +23,9 @@ public interface Action {
   ActionResult execute(ActionContext ctx, Map<String, Object> args);
 
   /**
-   * True when running the action is itself a change, whatever its outcome (command, shell): a
-   * failure that {@code failed_when} forgives then counts as changed, as in Ansible.
+   * True when running the action is itself a change, whatever its outcome (command, shell): its
+   * failure registers {@code changed: true}, so a failure that {@code failed_when} forgives is
+   * changed and an ignored one counts changed, as in Ansible.
    */
   default boolean changesWhenRun() {
     return false;

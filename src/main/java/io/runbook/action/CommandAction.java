@@ -10,7 +10,8 @@ import java.util.Map;
  *
  * <p>Always CHANGED when it succeeds (a task's {@code changed_when} can say otherwise), OK when
  * {@code creates}/{@code removes} skip it, FAILED on a non-zero return code, a timeout or a
- * signal. In check mode only {@code creates}/{@code removes} can predict; otherwise UNKNOWN.
+ * signal. In check mode SKIPPED, as Ansible's, unless {@code creates}/{@code removes} are given:
+ * OK when they say it would not run, UNKNOWN when they say it would.
  * Registered data as Ansible's: {@code cmd} (the argv list), {@code rc}, {@code stdout},
  * {@code stderr}, {@code stdout_lines}, {@code stderr_lines}, {@code start}, {@code end},
  * {@code delta}.

@@ -20,8 +20,10 @@ import java.util.Optional;
  * mode, and the data a {@code register} sees, in Ansible's shapes.
  */
 final class ProcCommandRunner {
-  static final String CHECK_MODE_UNKNOWN =
-      "command actions cannot be predicted in check mode; add creates/removes or check_mode: false";
+  /** Ansible's words for a command that check mode does not run. */
+  static final String CHECK_MODE_SKIPPED = "Command would have run if not in check mode";
+  static final String CHECK_MODE_UNKNOWN = "creates/removes say the command would run, and what it"
+      + " would do cannot be predicted in check mode (check_mode: false runs it)";
 
   private static final DateTimeFormatter ANSIBLE_TIME =
       DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSS");
@@ -64,7 +66,7 @@ final class ProcCommandRunner {
       return ActionResult.ok(data).withMessage(skip);
     }
     if (ctx.checkMode()) {
-      return ActionResult.unknown(CHECK_MODE_UNKNOWN);
+      return checkMode(a, cmd);
     }
     if (chdir != null) {
       Optional<FileStat> dir = ctx.transport().stat(chdir);
@@ -115,6 +117,24 @@ final class ProcCommandRunner {
           data);
     }
     return ActionResult.changed(data);
+  }
+
+  /**
+   * Without creates/removes, skipped, as Ansible reports it (registering what it does); with them,
+   * when they say it would run, unknown: Ansible says changed, which nothing here can know.
+   */
+  private static ActionResult checkMode(ActionArgs a, Object cmd) {
+    if (a.has("creates") || a.has("removes")) {
+      return ActionResult.unknown(CHECK_MODE_UNKNOWN);
+    }
+    Map<String, Object> data = new LinkedHashMap<>();
+    data.put("cmd", cmd);
+    data.put("rc", 0L);
+    data.put("stdout", "");
+    data.put("stderr", "");
+    data.put("stdout_lines", List.of());
+    data.put("stderr_lines", List.of());
+    return new ActionResult(io.runbook.model.Status.SKIPPED, CHECK_MODE_SKIPPED, data, null, null);
   }
 
   /** Ansible's skip message when creates/removes decide, else null. */

@@ -8,6 +8,7 @@ import io.runbook.load.PlaybookLoader;
 import io.runbook.model.Playbook;
 import io.runbook.source.Diagnostic;
 import io.runbook.source.InvalidInputException;
+import io.runbook.source.SourcePosition;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,6 +29,11 @@ final class Engine {
    * inventory or {@code extraNames}) and is a few letters from a magic variable is refused too.
    */
   Inputs load(Path playbook, Path inventory, java.util.Set<String> extraNames) {
+    return load(playbook, inventory, extraNames, null);
+  }
+
+  /** Loads both, and refuses a {@code --limit} that leaves none of the inventory's hosts. */
+  Inputs load(Path playbook, Path inventory, java.util.Set<String> extraNames, String limit) {
     List<Diagnostic> problems = new ArrayList<>();
     Playbook book = null;
     Inventory inv = null;
@@ -43,6 +49,14 @@ final class Engine {
     }
     if (book != null && inv != null) {
       problems.addAll(misspeltMagic(book, inv, extraNames));
+    }
+    try {
+      if (inv != null && !inv.limitLeavesHosts(limit)) {
+        problems.add(Diagnostic.error(SourcePosition.none(String.valueOf(inventory)), "--limit " + limit
+            + " leaves no host to target: it matches none of the inventory's hosts"));
+      }
+    } catch (InvalidInputException e) {
+      problems.addAll(e.diagnostics()); // a --limit @file that cannot be read
     }
     if (!problems.isEmpty()) {
       throw new InvalidInputException(problems);

@@ -38,7 +38,7 @@ public final class PlanCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     Engine engine = new Engine();
     RunOptions options = selection.apply(RunOptions.defaults(), spec.commandLine());
-    Engine.Inputs inputs = engine.load(playbook, selection.inventory, options.extraVars().keySet());
+    Engine.Inputs inputs = engine.load(playbook, selection.inventory, options.extraVars().keySet(), options.limit());
     ExecutionPlan plan = new RunPlanner(engine.actions, engine.expressions, engine.loader)
         .plan(inputs.playbook(), inputs.inventory(), options);
     PrintWriter out = spec.commandLine().getOut();

@@ -114,7 +114,7 @@ public final class RunCommand implements Callable<Integer> {
         options.secrets().addAll(ExtraVars.parse(List.of(e)));
       }
     }
-    Engine.Inputs inputs = engine.load(playbook, selection.inventory, options.extraVars().keySet());
+    Engine.Inputs inputs = engine.load(playbook, selection.inventory, options.extraVars().keySet(), options.limit());
     Interrupts.onCtrlC();
     int code = new RunSession(engine.actions, engine.expressions, engine.loader).run(inputs.playbook(),
         inputs.inventory(), options, new RunSession.Settings(playbook, selection.inventory, stateDir,

@@ -8,7 +8,7 @@ import io.runbook.model.LoopControl;
 import io.runbook.model.Status;
 import io.runbook.plan.Step;
 import io.runbook.report.HostResult;
-import io.runbook.report.Recap;
+import io.runbook.report.StepOutcome;
 import io.runbook.report.StepRecord;
 import io.runbook.report.TaskEvent;
 import io.runbook.transport.UnreachableException;
@@ -21,7 +21,7 @@ import java.util.Map;
 
 /**
  * One action task on one host: its {@code when}, its loop, its attempts, then {@code register},
- * set_fact, {@code notify}, {@code ignore_errors}, the report and the recap count.
+ * set_fact, {@code notify}, {@code ignore_errors}, the report, and the step's final outcome.
  */
 final class ActionRunner {
   static final String NO_LOG_TEXT =
@@ -62,7 +62,7 @@ final class ActionRunner {
     } catch (UnreachableException e) {
       host.unreachable = true;
       host.lastFailure = "'" + task.displayName() + "': unreachable: " + e.getMessage();
-      run.recap.of(host.name).unreachable++;
+      run.outcomes.add(host.name, StepOutcome.UNREACHABLE);
       report(event, host.name, Status.UNREACHABLE, e.getMessage(), null, null, Map.of(), List.of(), false);
       run.listener.stepFinished(new StepRecord(key, host.name, task.displayName(), "unreachable", false,
           false, Map.of(), Map.of(), false, false));
@@ -104,7 +104,7 @@ final class ActionRunner {
     if (done.changed()) {
       host.notified.addAll(task.options().notifies());
     }
-    count(host.name, status, done.ignored());
+    run.outcomes.add(host.name, StepOutcome.of(status, r.reportsChange(), done.ignored(), false));
     report(event, host.name, status, "done in run " + done.runId() + ", not run again", null, null,
         r.registered(), List.of(), done.ignored());
     run.listener.stepFinished(new StepRecord(key, host.name, task.displayName(), done.status(),
@@ -209,32 +209,10 @@ final class ActionRunner {
       host.failed = true;
       host.lastFailure = "'" + task.displayName() + "': " + r.message();
     }
-    count(host.name, r.status(), ignored);
+    // One outcome per task and host, loops included; a failure inside a block with a rescue is
+    // the rescue's to count, as Ansible's recap does.
+    run.outcomes.add(host.name, StepOutcome.of(r.status(), r.reportsChange(), ignored, inh.rescueDepth() > 0));
     return r;
-  }
-
-  /** One count per task and host, loops included, as Ansible's recap does. */
-  private void count(String host, Status status, boolean ignored) {
-    Recap.Counts counts = run.recap.of(host);
-    synchronized (run.recap) {
-      switch (status) {
-        case OK -> counts.ok++;
-        case CHANGED -> {
-          counts.ok++;
-          counts.changed++;
-        }
-        case FAILED -> {
-          if (ignored) {
-            counts.ignored++;
-          } else {
-            counts.failed++;
-          }
-        }
-        case SKIPPED -> counts.skipped++;
-        case UNKNOWN -> counts.unknown++;
-        case UNREACHABLE -> counts.unreachable++;
-      }
-    }
   }
 
   boolean ignored(Inherited inh, VarScope scope, StepResult r) {

@@ -135,12 +135,18 @@ final class Attempts {
     }
   }
 
-  /** Applies changed_when and failed_when, which see the result under the register name. */
+  /**
+   * Applies changed_when, then failed_when, as Ansible does: both see the result under the
+   * register name, changed_when is applied to a failure too (an ignored one may have changed
+   * something), and failed_when decides last. A command that ran changed, whatever its exit.
+   */
   private StepResult judge(ActionTask task, Action action, VarScope scope, ActionResult result) {
     Map<String, Object> reg = new LinkedHashMap<>(result.data());
     Status status = result.status();
-    reg.put("changed", status == Status.CHANGED);
-    reg.put("failed", status == Status.FAILED);
+    boolean failed = status == Status.FAILED;
+    boolean changed = status == Status.CHANGED || failed && action.changesWhenRun();
+    reg.put("changed", changed);
+    reg.put("failed", failed);
     if (result.message() != null) {
       reg.put("msg", result.message());
     }
@@ -150,31 +156,25 @@ final class Attempts {
     }
     String message = result.message();
     try {
-      if (task.options().changedWhen() != null && status != Status.FAILED) {
-        boolean changed = Guards.allHold(run.expressions, task.options().changedWhen(),
-            withRegistered(task, scope, reg));
-        status = changed ? Status.CHANGED : Status.OK;
+      if (task.options().changedWhen() != null) {
+        changed = Guards.allHold(run.expressions, task.options().changedWhen(), withRegistered(task, scope, reg));
         reg.put("changed", changed);
       }
       if (task.options().failedWhen() != null) {
-        boolean failed = Guards.allHold(run.expressions, task.options().failedWhen(),
+        boolean failedNow = Guards.allHold(run.expressions, task.options().failedWhen(),
             withRegistered(task, scope, reg));
-        if (failed && status != Status.FAILED) {
+        if (failedNow && !failed) {
           message = "failed_when held: " + Guards.describe(task.options().failedWhen());
           reg.put("msg", message);
         }
-        if (!failed && status == Status.FAILED) {
-          status = action.changesWhenRun() ? Status.CHANGED : Status.OK;
-          reg.put("changed", status == Status.CHANGED);
-        }
-        status = failed ? Status.FAILED : status;
+        failed = failedNow;
         reg.put("failed", failed);
       }
     } catch (ExpressionException e) {
       return failure(e.position() + ": " + e.getMessage());
     }
-    return new StepResult(status, status == Status.FAILED ? message : null, reg, result.facts(),
-        result.diffs());
+    status = failed ? Status.FAILED : changed ? Status.CHANGED : Status.OK;
+    return new StepResult(status, failed ? message : null, reg, result.facts(), result.diffs());
   }
 
   private static VarScope withRegistered(ActionTask task, VarScope scope, Map<String, Object> reg) {

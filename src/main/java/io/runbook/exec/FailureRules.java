@@ -29,7 +29,7 @@ final class FailureRules {
       return;
     }
     if (anyErrorsFatal) {
-      throw new AbortRun("any_errors_fatal: " + names(down) + " failed, so the play stops on every host");
+      throw AbortRun.anyErrorsFatal("any_errors_fatal: " + names(down) + " failed, so the play stops on every host");
     }
     if (maxFailPercentage != null) {
       double pct = 100.0 * down.size() / batch.size();

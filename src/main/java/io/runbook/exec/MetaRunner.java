@@ -41,7 +41,7 @@ final class MetaRunner {
     List<HostState> acting = new ArrayList<>();
     for (HostState h : deciding) {
       if (task.meta() == Meta.FLUSH_HANDLERS && walker.flushingHandlers()) {
-        fail(task, event, h, "meta: flush_handlers cannot run inside a handler");
+        fail(task, event, h, inh, "meta: flush_handlers cannot run inside a handler");
       } else if (decide(step, event, h, inh)) {
         acting.add(h);
       }
@@ -83,7 +83,7 @@ final class MetaRunner {
       try {
         acts = Guards.allHold(run.expressions, inh.when(), play.forHost(host.name, inh));
       } catch (ExpressionException e) {
-        fail(task, event, host, e.position() + ": " + e.getMessage());
+        fail(task, event, host, inh, e.position() + ": " + e.getMessage());
         run.listener.stepFinished(new StepRecord(key, host.name, task.displayName(), "failed", false,
             false, Map.of(), Map.of(), false, false));
         return false;
@@ -129,12 +129,10 @@ final class MetaRunner {
   }
 
   /** A meta that could not decide fails its host, as a task whose guard cannot be evaluated. */
-  private void fail(MetaTask task, TaskEvent event, HostState host, String message) {
+  private void fail(MetaTask task, TaskEvent event, HostState host, Inherited inh, String message) {
     run.listener.hostResult(new HostResult(event, host.name, Status.FAILED, message, null, null,
         Map.of("failed", true, "msg", message), List.of(), false));
-    synchronized (run.recap) {
-      run.recap.of(host.name).failed++;
-    }
+    run.outcomes.failed(host.name, inh);
     host.failed = true;
     host.lastFailure = "'" + task.displayName() + "': " + message;
   }

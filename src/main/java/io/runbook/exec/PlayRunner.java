@@ -68,10 +68,7 @@ final class PlayRunner {
     try {
       for (int i = 0; i < batches.size() && !end.ended(); i++) {
         List<String> batch = batches.get(i);
-        synchronized (run.recap) {
-          // The recap lists hosts in the order they are taken, not in the order forks finish.
-          batch.forEach(run.recap::of);
-        }
+        run.outcomes.take(batch);
         if (batches.size() > 1) {
           run.listener.batchStarted(i + 1, batches.size(), batch);
         }

@@ -87,18 +87,24 @@ final class PlayScope {
   }
 
   private Map<String, Object> magic(String host) {
-    Map<String, Object> m = new HashMap<>();
-    m.put("inventory_hostname", host);
-    m.put("inventory_hostname_short", host.contains(".") ? host.substring(0, host.indexOf('.')) : host);
-    m.put("groups", run.groups());
-    m.put("group_names", groupNames(host));
-    m.put("omit", io.runbook.expr.Omit.VALUE);
+    Map<String, Object> m = hostMagic(host);
     m.put("hostvars", io.runbook.expr.LazyMap.of(new HostVars()));
     m.put("play_hosts", batch);
     m.put("ansible_play_batch", batch);
     m.put("ansible_play_hosts", activeHosts());
     m.put("ansible_play_hosts_all", playHosts);
     m.put("ansible_play_name", play.displayName());
+    return m;
+  }
+
+  /** The magic variables that are the host's own, not the play's: what hostvars shows of them. */
+  private Map<String, Object> hostMagic(String host) {
+    Map<String, Object> m = new HashMap<>();
+    m.put("inventory_hostname", host);
+    m.put("inventory_hostname_short", host.contains(".") ? host.substring(0, host.indexOf('.')) : host);
+    m.put("groups", run.groups());
+    m.put("group_names", groupNames(host));
+    m.put("omit", io.runbook.expr.Omit.VALUE);
     m.put("check_mode", run.options.checkMode());
     m.put("ansible_check_mode", run.options.checkMode());
     m.put("ansible_diff_mode", run.options.diff());
@@ -133,6 +139,36 @@ final class PlayScope {
     return out;
   }
 
+  /**
+   * What {@code hostvars[host]} holds, as in Ansible: {@code -e} extra vars, the host's registered
+   * results and set_fact values, its own magic variables and its inventory variables. Not the
+   * play's vars, vars_files or magic variables ({@code hostvars} itself among them), so that a
+   * dump of it ends; sorted by name, as Ansible prints it.
+   */
+  private io.runbook.expr.LazyMap hostLevel(String host) {
+    VarScope vars = new VarScope(run.expressions, List.of(
+        VarScope.Layer.text("extra", run.options.extraVars()),
+        VarScope.Layer.data("magic", hostMagic(host)),
+        VarScope.Layer.data("registered", run.host(host).facts),
+        VarScope.Layer.text("inventory", run.inventoryVars(host))));
+    return io.runbook.expr.LazyMap.of(new io.runbook.expr.LazyMap.Source() {
+      @Override
+      public Object get(String name) {
+        return vars.get(name);
+      }
+
+      @Override
+      public boolean has(String name) {
+        return vars.has(name);
+      }
+
+      @Override
+      public Set<String> names() {
+        return new java.util.TreeSet<>(vars.names());
+      }
+    });
+  }
+
   /** Ansible's {@code hostvars}: any host's variables, built when first asked for. */
   private final class HostVars implements io.runbook.expr.LazyMap.Source {
     @Override
@@ -142,7 +178,7 @@ final class PlayScope {
 
     @Override
     public Object get(String h) {
-      return has(h) ? io.runbook.expr.LazyMap.of(forHost(h, Inherited.forPlay(List.of()))) : null;
+      return has(h) ? hostLevel(h) : null;
     }
 
     @Override

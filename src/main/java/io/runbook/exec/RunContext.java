@@ -5,7 +5,6 @@ import io.runbook.expr.Expressions;
 import io.runbook.inventory.Inventory;
 import io.runbook.load.PlaybookLoader;
 import io.runbook.model.Playbook;
-import io.runbook.report.Recap;
 import io.runbook.report.Secrets;
 import io.runbook.report.RunListener;
 import java.util.LinkedHashMap;
@@ -23,7 +22,7 @@ final class RunContext {
   final PlaybookLoader loader;
   /** Builds the steps an include reads, with the plan's tag filter. */
   final io.runbook.plan.Steps steps;
-  final Recap recap = new Recap();
+  final Outcomes outcomes = new Outcomes();
   final TransportPool transports;
   /** The invariants of the play running now, or null. */
   volatile InvariantWatch invariants;

@@ -79,10 +79,11 @@ public final class Runner {
       listener.aborted(e.getMessage());
     } catch (InterruptedException | Interruption.Stop e) {
       listener.aborted("interrupted (Ctrl-C): the step in flight was stopped; nothing further ran");
-      listener.runFinished(run.recap, INTERRUPTED);
-      return new Outcome(run.recap, INTERRUPTED);
+      Recap recap = run.outcomes.recap();
+      listener.runFinished(recap, INTERRUPTED);
+      return new Outcome(recap, INTERRUPTED);
     }
-    Recap recap = run.recap;
+    Recap recap = run.outcomes.recap();
     if (recap.anyFailed()) {
       code = HOST_FAILED;
     } else if (recap.anyUnreachable()) {

@@ -18,7 +18,13 @@ record StepResult(Status status, String message, Map<String, Object> registered,
     return status == Status.FAILED;
   }
 
+  /** Whether the step changed something and succeeded: what notifies handlers. */
   boolean changed() {
     return status == Status.CHANGED;
+  }
+
+  /** What the result says of change, failures too: a command that ran and failed changed, as in Ansible. */
+  boolean reportsChange() {
+    return Boolean.TRUE.equals(registered.get("changed"));
   }
 }

@@ -5,7 +5,6 @@ import io.runbook.model.ActionTask;
 import io.runbook.model.BlockTask;
 import io.runbook.model.IncludeTask;
 import io.runbook.model.MetaTask;
-import io.runbook.model.Status;
 import io.runbook.model.TaskNode;
 import io.runbook.plan.Step;
 import io.runbook.report.TaskEvent;
@@ -177,20 +176,29 @@ final class TaskWalker {
 
   private void walkBlock(Step step, Set<HostState> entered, Inherited inh)
       throws InterruptedException {
-    walk(step.block(), List.copyOf(entered),
-        step.rescue().isEmpty() ? inh : inh.insideRescuableBlock());
-    List<HostState> failedInBlock = entered.stream().filter(h -> h.failed).toList();
-    if (!step.rescue().isEmpty() && !failedInBlock.isEmpty()) {
-      for (HostState h : failedInBlock) {
-        h.failed = false;
-        synchronized (run.recap) {
-          run.recap.of(h.name).rescued++;
-          run.recap.of(h.name).failed--;
+    try {
+      walk(step.block(), List.copyOf(entered),
+          step.rescue().isEmpty() ? inh : inh.insideRescuableBlock());
+      List<HostState> failedInBlock = entered.stream().filter(h -> h.failed).toList();
+      if (!step.rescue().isEmpty() && !failedInBlock.isEmpty()) {
+        for (HostState h : failedInBlock) {
+          h.failed = false; // its failure counted rescued when it happened (Outcomes)
+          h.facts.put("ansible_failed_result", Map.of("failed", true));
         }
-        h.facts.put("ansible_failed_result", Map.of("failed", true));
+        walk(step.rescue(), failedInBlock, inh);
       }
-      walk(step.rescue(), failedInBlock, inh);
+    } catch (AbortRun stop) {
+      if (stop.runsAlways()) {
+        always(step, entered, inh);
+      }
+      throw stop;
     }
+    always(step, entered, inh);
+    rules.afterTask(List.copyOf(entered), inh);
+  }
+
+  /** Every host that entered the block and is still reachable runs {@code always}, failed or not. */
+  private void always(Step step, Set<HostState> entered, Inherited inh) throws InterruptedException {
     if (!step.always().isEmpty()) {
       List<HostState> stillFailed = entered.stream().filter(h -> h.failed && !h.unreachable).toList();
       stillFailed.forEach(h -> h.failed = false);
@@ -201,7 +209,6 @@ final class TaskWalker {
         stillFailed.forEach(h -> h.failed = true);
       }
     }
-    rules.afterTask(List.copyOf(entered), inh);
   }
 
   /**
@@ -211,6 +218,7 @@ final class TaskWalker {
   private void include(Step step, List<HostState> hosts, Inherited inh)
       throws InterruptedException {
     IncludeTask include = step.include();
+    IncludeResults results = new IncludeResults(run, include, step.section().announced());
     Map<HostState, List<Map<String, Object>>> rounds = new LinkedHashMap<>();
     for (HostState h : hosts) {
       if (!h.active()) {
@@ -220,11 +228,12 @@ final class TaskWalker {
       try {
         rounds.put(h, itemsFor(include, h, inh));
       } catch (ExpressionException e) {
-        failHost(include, h, e.position() + ": " + e.getMessage());
+        results.failed(h, inh, e.position() + ": " + e.getMessage());
       }
     }
     int most = rounds.values().stream().mapToInt(List::size).max().orElse(0);
     for (int i = 0; i < most; i++) {
+      results.round();
       Map<Path, List<HostState>> byFile = new LinkedHashMap<>();
       Map<String, Map<String, Object>> vars = new LinkedHashMap<>();
       for (Map.Entry<HostState, List<Map<String, Object>>> e : rounds.entrySet()) {
@@ -237,12 +246,13 @@ final class TaskWalker {
         try {
           VarScope scope = play.forHost(h.name, inh.withHostVars(Map.of(h.name, itemVars)));
           if (!Guards.allHold(run.expressions, inh.when(), scope)) {
+            results.skipped(h, itemVars, i == e.getValue().size() - 1);
             continue;
           }
           String file = String.valueOf(run.expressions.render(include.file(), scope));
           byFile.computeIfAbsent(include.baseDir().resolve(file).normalize(), p -> new ArrayList<>()).add(h);
         } catch (ExpressionException ex) {
-          failHost(include, h, ex.position() + ": " + ex.getMessage());
+          results.failed(h, inh, ex.position() + ": " + ex.getMessage());
         }
       }
       // The include's own `when` was decided once, above; guards of enclosing blocks still apply
@@ -250,18 +260,23 @@ final class TaskWalker {
       List<io.runbook.model.Guard> enclosing = inh.when().subList(0,
           inh.when().size() - include.options().when().size());
       Inherited inner = inh.withoutGuards(enclosing).withHostVars(vars);
+      // Every file is read, and its hosts reported included, before the first is walked.
+      Map<Path, List<Step>> loaded = new LinkedHashMap<>();
       for (Map.Entry<Path, List<HostState>> group : byFile.entrySet()) {
-        List<Step> tasks;
         try {
-          tasks = includes.computeIfAbsent(step.id() + "|" + group.getKey(), k -> run.steps.expand(step,
+          List<Step> tasks = includes.computeIfAbsent(step.id() + "|" + group.getKey(), k -> run.steps.expand(step,
               shown(group.getKey()), run.loader.loadTasks(group.getKey()), inh.tags()));
+          loaded.put(group.getKey(), tasks);
+          group.getValue().forEach(h -> results.included(h, vars.get(h.name), group.getKey()));
         } catch (InvalidInputException e) {
-          group.getValue().forEach(h -> failHost(include, h, e.getMessage()));
-          continue;
+          group.getValue().forEach(h -> results.failed(h, inh, e.getMessage()));
         }
-        walk(tasks, group.getValue(), inner);
+      }
+      for (Map.Entry<Path, List<Step>> file : loaded.entrySet()) {
+        walk(file.getValue(), byFile.get(file.getKey()), inner);
       }
     }
+    results.finish(List.copyOf(rounds.keySet()));
     rules.afterTask(hosts, inh);
   }
 
@@ -292,14 +307,5 @@ final class TaskWalker {
       out.add(v);
     }
     return out;
-  }
-
-  private void failHost(IncludeTask include, HostState h, String message) {
-    TaskEvent event = TaskEvent.task("include_tasks", "include_tasks", include.options().position());
-    run.listener.taskStarted(event);
-    run.listener.hostResult(new io.runbook.report.HostResult(event, h.name,
-        Status.FAILED, message, null, null, Map.of(), List.of(), false));
-    run.recap.of(h.name).failed++;
-    h.failed = true;
   }
 }

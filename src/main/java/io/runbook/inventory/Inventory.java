@@ -127,6 +127,14 @@ public final class Inventory {
     return selected.stream().filter(allowed::contains).toList();
   }
 
+  /**
+   * Whether {@code limit} leaves any of the inventory's hosts. ansible-playbook refuses to run when
+   * it leaves none, whatever the plays' patterns; an inventory without hosts is no such case.
+   */
+  public boolean limitLeavesHosts(String limit) {
+    return limit == null || hosts.isEmpty() || !limit(hosts, limit).isEmpty();
+  }
+
   /** Ansible's {@code groups}: every group's hosts, child groups' included. */
   public Map<String, List<String>> groups() {
     return Collections.unmodifiableMap(groupHosts);

@@ -91,12 +91,19 @@ public final class HtmlReport {
         .append(esc(start == null ? "?" : start.path("ts").asText())).append(", ")
         .append(end == null ? "<b>did not finish</b> (no run_end in the journal)" : "exit code " + end.path("exit_code").asInt())
         .append(".</p>\n");
-    h.append("<h2>Recap</h2>\n<table><tr><th>host</th><th>ok</th><th>changed</th><th>unreachable</th><th>failed</th>"
-        + "<th>skipped</th><th>rescued</th><th>ignored</th></tr>\n");
+    // Ansible's columns, and runbook's unknown (check mode could not predict) when a host has one.
+    List<String> columns = new java.util.ArrayList<>(
+        List.of("ok", "changed", "unreachable", "failed", "skipped", "rescued", "ignored"));
+    if (end != null && end.path("stats").properties().stream().anyMatch(s -> s.getValue().path("unknown").asInt() > 0)) {
+      columns.add("unknown");
+    }
+    h.append("<h2>Recap</h2>\n<table><tr><th>host</th>");
+    columns.forEach(k -> h.append("<th>").append(k).append("</th>"));
+    h.append("</tr>\n");
     if (end != null) {
       end.path("stats").properties().forEach(s -> {
         h.append("<tr><td>").append(esc(s.getKey())).append("</td>");
-        for (String k : List.of("ok", "changed", "unreachable", "failed", "skipped", "rescued", "ignored")) {
+        for (String k : columns) {
           h.append("<td>").append(s.getValue().path(k).asInt()).append("</td>");
         }
         h.append("</tr>\n");

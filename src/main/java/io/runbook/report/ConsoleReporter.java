@@ -51,6 +51,10 @@ public final class ConsoleReporter implements RunListener {
     }
     String who = r.delegatedTo() == null ? r.host() : r.host() + " -> " + r.delegatedTo();
     String item = r.item() == null ? "" : " => (item=" + r.item() + ")";
+    if (r.task().action().equals("include_tasks") && r.status() == Status.OK) {
+      line(colors.cyan("included: " + r.message() + " for " + who + item)); // as Ansible, per host
+      return;
+    }
     for (HostResult.Diff d : r.diffs()) {
       line(DiffText.render(d));
     }
@@ -119,18 +123,18 @@ public final class ConsoleReporter implements RunListener {
     for (Map.Entry<String, Recap.Counts> e : recap.hosts().entrySet()) {
       Recap.Counts c = e.getValue();
       String host = String.format("%-26s", e.getKey());
-      host = c.failed > 0 || c.unreachable > 0 ? colors.red(host)
-          : c.changed > 0 ? colors.yellow(host) : colors.green(host);
+      host = c.failed() > 0 || c.unreachable() > 0 ? colors.red(host)
+          : c.changed() > 0 ? colors.yellow(host) : colors.green(host);
       StringBuilder sb = new StringBuilder(host).append(" : ")
-          .append(count("ok", c.ok)).append(' ')
-          .append(count("changed", c.changed)).append(' ')
-          .append(count("unreachable", c.unreachable)).append(' ')
-          .append(count("failed", c.failed)).append(' ')
-          .append(count("skipped", c.skipped)).append(' ')
-          .append(count("rescued", c.rescued)).append(' ')
-          .append(count("ignored", c.ignored));
-      if (c.unknown > 0) {
-        sb.append(' ').append(count("unknown", c.unknown));
+          .append(count("ok", c.ok())).append(' ')
+          .append(count("changed", c.changed())).append(' ')
+          .append(count("unreachable", c.unreachable())).append(' ')
+          .append(count("failed", c.failed())).append(' ')
+          .append(count("skipped", c.skipped())).append(' ')
+          .append(count("rescued", c.rescued())).append(' ')
+          .append(count("ignored", c.ignored()));
+      if (c.unknown() > 0) {
+        sb.append(' ').append(count("unknown", c.unknown()));
       }
       line(sb.toString());
     }

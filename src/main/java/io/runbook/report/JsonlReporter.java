@@ -101,14 +101,14 @@ public final class JsonlReporter implements RunListener {
     Map<String, Object> stats = new LinkedHashMap<>();
     recap.hosts().forEach((h, c) -> {
       Map<String, Object> s = new LinkedHashMap<>();
-      s.put("ok", c.ok);
-      s.put("changed", c.changed);
-      s.put("unreachable", c.unreachable);
-      s.put("failed", c.failed);
-      s.put("skipped", c.skipped);
-      s.put("rescued", c.rescued);
-      s.put("ignored", c.ignored);
-      s.put("unknown", c.unknown);
+      s.put("ok", c.ok());
+      s.put("changed", c.changed());
+      s.put("unreachable", c.unreachable());
+      s.put("failed", c.failed());
+      s.put("skipped", c.skipped());
+      s.put("rescued", c.rescued());
+      s.put("ignored", c.ignored());
+      s.put("unknown", c.unknown());
       stats.put(h, s);
     });
     emit("run_end", Map.of("exit_code", exitCode, "stats", stats));

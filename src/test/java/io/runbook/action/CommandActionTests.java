@@ -118,10 +118,14 @@ class CommandActionTests {
   }
 
   @Test
-  void checkModeIsUnknownUnlessCreatesOrRemovesDecide() throws Exception {
+  void checkModeSkipsAsAnsibleAndIsUnknownOnlyWhenCreatesOrRemovesSayItWouldRun() throws Exception {
     ctx.checkMode = true;
     Path out = dir.resolve("made");
-    ActionResult unknown = run(Map.of("argv", List.of("touch", out.toString())));
+    ActionResult skipped = run(Map.of("argv", List.of("touch", out.toString())));
+    assertThat(skipped.status()).isEqualTo(Status.SKIPPED);
+    assertThat(skipped.message()).isEqualTo("Command would have run if not in check mode");
+    assertThat(skipped.data()).containsEntry("rc", 0L).containsEntry("cmd", List.of("touch", out.toString()));
+    ActionResult unknown = run(Map.of("argv", List.of("touch", out.toString()), "creates", out.toString()));
     assertThat(unknown.status()).isEqualTo(Status.UNKNOWN);
     assertThat(unknown.message()).contains("cannot be predicted in check mode");
     assertThat(out).doesNotExist();

@@ -47,10 +47,12 @@ class ShellActionTests {
   }
 
   @Test
-  void checkModeIsUnknownWithoutCreatesAndSkipsWithIt() throws Exception {
+  void checkModeSkipsWithoutCreatesAndDecidesWithIt() throws Exception {
     ctx.checkMode = true;
     Path out = dir.resolve("x");
-    assertThat(action.execute(ctx, Map.of("cmd", "touch '" + out + "'")).status()).isEqualTo(Status.UNKNOWN);
+    assertThat(action.execute(ctx, Map.of("cmd", "touch '" + out + "'")).status()).isEqualTo(Status.SKIPPED);
+    assertThat(action.execute(ctx, Map.of("cmd", "touch '" + out + "'", "creates", out.toString())).status())
+        .isEqualTo(Status.UNKNOWN);
     assertThat(out).doesNotExist();
     Files.createFile(out);
     ActionResult r = action.execute(ctx, Map.of("cmd", "rm '" + out + "'", "creates", out.toString()));

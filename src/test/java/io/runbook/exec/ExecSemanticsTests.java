@@ -239,8 +239,8 @@ class ExecSemanticsTests {
               debug: {msg: yes}
         """);
     assertThat(l.of("continues")).containsExactly("ok h1");
-    assertThat(l.recap.of("h1").ignored).isEqualTo(1);
-    assertThat(l.recap.of("h1").failed).isZero();
+    assertThat(l.recap.of("h1").ignored()).isEqualTo(1);
+    assertThat(l.recap.of("h1").failed()).isZero();
     assertThat(l.exitCode).isZero();
   }
 
@@ -262,7 +262,7 @@ class ExecSemanticsTests {
         .map(r -> r.item() + "=" + r.result().get("msg"))).containsExactly("8250=0:8250", "8251=1:8251");
     assertThat(f.clock.sleeps).containsExactly(Duration.ofSeconds(3));
     assertThat(l.last("after", "h1").result()).containsEntry("msg", 2L);
-    assertThat(l.recap.of("h1").ok).isEqualTo(2);
+    assertThat(l.recap.of("h1").ok()).isEqualTo(2);
   }
 
   @Test
@@ -302,8 +302,8 @@ class ExecSemanticsTests {
     assertThat(l.of("rescue")).containsExactly("ok h1");
     assertThat(l.of("always")).containsExactly("ok h1", "ok h2");
     assertThat(l.of("next")).containsExactly("ok h1", "ok h2");
-    assertThat(l.recap.of("h1").rescued).isEqualTo(1);
-    assertThat(l.recap.of("h1").failed).isZero();
+    assertThat(l.recap.of("h1").rescued()).isEqualTo(1);
+    assertThat(l.recap.of("h1").failed()).isZero();
     assertThat(l.exitCode).isZero();
   }
 
@@ -384,7 +384,7 @@ class ExecSemanticsTests {
               command: touch %s/forced
               check_mode: false
         """.formatted(dir, dir));
-    assertThat(l.of("would run")).containsExactly("unknown h1");
+    assertThat(l.of("would run")).containsExactly("skipped h1");
     assertThat(dir.resolve("made")).doesNotExist();
     assertThat(dir.resolve("forced")).exists();
   }
@@ -496,7 +496,25 @@ class ExecSemanticsTests {
             - include_tasks: "tasks/{{ which }}.yml"
               loop: [a, b]
         """);
-    assertThat(l.results.stream().map(r -> r.result().get("msg"))).containsExactly("h1 a", "h1 b");
+    assertThat(l.of("step").stream().count()).isEqualTo(2);
+    assertThat(l.results.stream().filter(r -> r.task().name().equals("step")).map(r -> r.result().get("msg")))
+        .containsExactly("h1 a", "h1 b");
+    assertThat(l.events).containsSubsequence("task include_tasks", "ok h1 (a)", "task step", "ok h1",
+        "task include_tasks", "ok h1 (b)", "task step", "ok h1");
+    assertThat(l.recap.of("h1").ok()).as("each included item and each step").isEqualTo(4);
+  }
+
+  @Test
+  void anIncludeThatCannotBeReadFailsItsHostWithoutCountingItIncluded() {
+    RecordingListener l = fixture().run("""
+        - hosts: h1
+          vars: {which: missing}
+          tasks:
+            - name: missing
+              include_tasks: "tasks/{{ which }}.yml"
+        """);
+    assertThat(l.of("missing")).containsExactly("failed h1");
+    assertThat(l.recap.of("h1")).isEqualTo(new io.runbook.report.Recap.Counts(0, 0, 0, 1, 0, 0, 0, 0));
   }
 
   @Test

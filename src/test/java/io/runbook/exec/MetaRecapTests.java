@@ -60,8 +60,8 @@ class MetaRecapTests {
   }
 
   private static String counts(Recap.Counts c) {
-    return "ok=" + c.ok + " changed=" + c.changed + " unreachable=" + c.unreachable + " failed=" + c.failed
-        + " skipped=" + c.skipped + " rescued=" + c.rescued + " ignored=" + c.ignored;
+    return "ok=" + c.ok() + " changed=" + c.changed() + " unreachable=" + c.unreachable() + " failed=" + c.failed()
+        + " skipped=" + c.skipped() + " rescued=" + c.rescued() + " ignored=" + c.ignored();
   }
 
   private static Map<String, String> ansibleRecap() throws Exception {

@@ -16,6 +16,7 @@ final class RecordingListener implements RunListener {
   final List<List<String>> batches = new ArrayList<>();
   /** Every step the run started, as the plan names it. */
   final List<io.runbook.plan.PlanTrace.Start> starts = new ArrayList<>();
+  final List<String> warnings = new ArrayList<>();
   String abortReason;
   Recap recap;
   int exitCode = -1;
@@ -50,6 +51,11 @@ final class RecordingListener implements RunListener {
   @Override
   public synchronized void retrying(TaskEvent task, String host, int retriesLeft, String reason) {
     retries.add(host + " " + retriesLeft);
+  }
+
+  @Override
+  public synchronized void warning(String message) {
+    warnings.add(message);
   }
 
   @Override

@@ -74,8 +74,8 @@ class SshRunTests {
             here: {ansible_connection: local}
         """);
     assertThat(l.of("t")).containsExactly("unreachable gone", "changed here");
-    assertThat(l.recap.of("gone").unreachable).isEqualTo(1);
-    assertThat(l.recap.of("gone").failed).isZero();
+    assertThat(l.recap.of("gone").unreachable()).isEqualTo(1);
+    assertThat(l.recap.of("gone").failed()).isZero();
     assertThat(l.exitCode).isEqualTo(3);
   }
 

@@ -84,6 +84,26 @@ class JournalAndLockTests {
   }
 
   @Test
+  void theHtmlRecapShowsTheUnknownColumnOnlyWhenAHostHasOne() throws Exception {
+    for (int unknown : new int[] {2, 0}) {
+      Path runDir = Files.createDirectories(dir.resolve("state/runs/20261124-00000" + unknown + "-abcdef"));
+      Files.writeString(runDir.resolve("journal.jsonl"), """
+          {"event":"run_start","ts":"2026-11-24T00:00:00Z","playbook":"up.yml"}
+          {"event":"run_end","ts":"2026-11-24T00:00:01Z","exit_code":0,"stats":{"pump1":{"ok":1,"changed":0,          "unreachable":0,"failed":0,"skipped":0,"rescued":0,"ignored":0,"unknown":%d}}}
+          """.formatted(unknown));
+      Path html = dir.resolve("report" + unknown + ".html");
+      assertThat(run("report", runDir.getFileName().toString(), "--html", html.toString(), "--state-dir",
+          dir.resolve("state").toString())).isZero();
+      String page = Files.readString(html);
+      if (unknown > 0) {
+        assertThat(page).contains("<th>ignored</th><th>unknown</th>").contains("<td>0</td><td>2</td></tr>");
+      } else {
+        assertThat(page).contains("<th>ignored</th></tr>").doesNotContain("<th>unknown</th>");
+      }
+    }
+  }
+
+  @Test
   void aJournalCutOffMidLineStillReadsUpToItsLastWholeEvent() throws Exception {
     Path runDir = Files.createDirectories(dir.resolve("state/runs/20261124-000000-abcdef"));
     Files.writeString(runDir.resolve("journal.jsonl"), """

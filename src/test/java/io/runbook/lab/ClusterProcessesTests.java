@@ -210,6 +210,8 @@ class ClusterProcessesTests {
         "--config=" + dir.resolve("tidb.toml"), "--lab-store=" + dir.resolve("tidb1/data.tidb"),
         "--lab-write-interval-ms=10");
     Eventually.within(15_000, () -> assertThat(sqlAnswers(29404)).isTrue());
+    // the status port opens beside the SQL port, not necessarily before it
+    Eventually.within(15_000, () -> HttpJson.get("http://127.0.0.1:29484/status"));
     assertThat(Json.object(HttpJson.get("http://127.0.0.1:29484/settings")).get("binlog"))
         .isEqualTo(Map.of("enable", true, "write-timeout", "15s", "ignore-error", false, "binlog-socket", "",
             "strategy", "range"));

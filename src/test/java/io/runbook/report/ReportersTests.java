@@ -58,11 +58,10 @@ class ReportersTests {
     l.warning("no hosts matched 'drainer_servers'");
     l.aborted("every host of the batch failed (pump2)");
     l.playFinished("Rolling upgrade of Pump");
-    Recap recap = new Recap();
-    recap.of("pump1").ok = 3;
-    recap.of("pump1").changed = 1;
-    recap.of("pump2").failed = 1;
-    recap.of("pump2").ignored = 1;
+    Map<String, Recap.Counts> counts = new LinkedHashMap<>();
+    counts.put("pump1", new Recap.Counts(3, 1, 0, 0, 0, 0, 0, 0));
+    counts.put("pump2", new Recap.Counts(0, 0, 0, 1, 0, 0, 1, 0));
+    Recap recap = new Recap(counts);
     l.runFinished(recap, 2);
   }
 
