@@ -8,6 +8,7 @@ import io.runbook.load.ExtraVars;
 import io.runbook.report.ConsoleReporter;
 import io.runbook.report.JsonlReporter;
 import io.runbook.report.RunListener;
+import io.runbook.report.Secrets;
 import io.runbook.transport.ssh.SshDefaults;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -108,21 +109,27 @@ public final class RunCommand implements Callable<Integer> {
     }
     RunOptions options = selection.apply(RunOptions.defaults(), spec.commandLine()).withSsh(ssh());
     options = options.withBecomePassword(becomePassword());
-    for (String e : selection.extraVars) {
-      // -e @secret.yml / @vault.yml: every value in it is a secret
-      if (e.startsWith("@") && io.runbook.exec.SecretFiles.isSecret(e.substring(1))) {
-        options.secrets().addAll(ExtraVars.parse(List.of(e)));
-      }
-    }
+    Secrets secrets = secretFiles();
     Engine.Inputs inputs = engine.load(playbook, selection.inventory, options.extraVars().keySet(), options.limit());
     Interrupts.onCtrlC();
     int code = new RunSession(engine.actions, engine.expressions, engine.loader).run(inputs.playbook(),
-        inputs.inventory(), options, new RunSession.Settings(playbook, selection.inventory, stateDir,
+        inputs.inventory(), options, secrets, new RunSession.Settings(playbook, selection.inventory, stateDir,
             lockDir != null ? lockDir : RunLock.defaultDirectory(System.getenv(), System.getProperty("user.home")),
-            breakLock, resume, force, planHash, ResumeOptions.record(options, selection.extraVars)),
+            breakLock, resume, force, planHash, ResumeOptions.record(options, secrets, selection.extraVars)),
         outputs(), spec.commandLine().getErr());
     spec.commandLine().getErr().flush();
     return code;
+  }
+
+  /** -e @secret.yml / @vault.yml: every value in such a file is a secret. */
+  private Secrets secretFiles() {
+    Secrets secrets = new Secrets();
+    for (String e : selection.extraVars) {
+      if (e.startsWith("@") && io.runbook.exec.SecretFiles.isSecret(e.substring(1))) {
+        secrets.addAll(ExtraVars.parse(List.of(e)));
+      }
+    }
+    return secrets;
   }
 
   /** A resumed run takes the options its run began with; those written here must agree (or --force). */
@@ -135,7 +142,7 @@ public final class RunCommand implements Callable<Integer> {
         .filter(n -> spec.commandLine().getParseResult().hasMatchedOption(n)).collect(Collectors.toSet());
     RunOptions now = selection.apply(RunOptions.defaults(), spec.commandLine());
     selection.restore(ResumeOptions.reconcile(then.runId(), then.options(),
-        ResumeOptions.record(now, selection.extraVars), given, force), given.contains("--extra-vars"));
+        ResumeOptions.record(now, secretFiles(), selection.extraVars), given, force), given.contains("--extra-vars"));
   }
 
   private SshDefaults ssh() {

@@ -64,7 +64,7 @@ final class ActionRunner {
       host.lastFailure = "'" + task.displayName() + "': unreachable: " + e.getMessage();
       run.outcomes.add(host.name, StepOutcome.UNREACHABLE);
       report(event, host.name, Status.UNREACHABLE, e.getMessage(), null, null, Map.of(), List.of(), false);
-      run.listener.stepFinished(new StepRecord(key, host.name, task.displayName(), "unreachable", false,
+      run.journal.stepFinished(new StepRecord(key, host.name, task.displayName(), "unreachable", false,
           false, Map.of(), Map.of(), false, false));
       return Attempts.failure(e.getMessage());
     } catch (ExpressionException e) {
@@ -78,12 +78,12 @@ final class ActionRunner {
     }
     if (noLog) {
       // What a no_log task registered stays secret in everything printed afterwards.
-      run.options.secrets().addAll(result.registered());
-      run.options.secrets().addAll(result.facts());
+      run.secrets.addAll(result.registered());
+      run.secrets.addAll(result.facts());
     }
     StepResult settled = settle(task, host, inh, scope, result, noLog);
     boolean ignored = settled.failed() && !host.failed;
-    run.listener.stepFinished(new StepRecord(key, host.name, task.displayName(),
+    run.journal.stepFinished(new StepRecord(key, host.name, task.displayName(),
         settled.status().name().toLowerCase(java.util.Locale.ROOT), settled.changed(), ignored,
         settled.registered(), settled.facts(), !noLog && (!settled.failed() || ignored), false));
     return settled;
@@ -98,16 +98,16 @@ final class ActionRunner {
     Status status = Status.valueOf(done.status().toUpperCase(java.util.Locale.ROOT));
     StepResult r = new StepResult(status, null, new LinkedHashMap<>(done.registered()), done.facts(), List.of());
     if (task.options().register() != null) {
-      host.facts.put(task.options().register(), r.registered());
+      host.remember(task.options().register(), r.registered());
     }
-    host.facts.putAll(r.facts());
+    host.rememberAll(r.facts());
     if (done.changed()) {
       host.notified.addAll(task.options().notifies());
     }
     run.outcomes.add(host.name, StepOutcome.of(status, r.reportsChange(), done.ignored(), false));
     report(event, host.name, status, "done in run " + done.runId() + ", not run again", null, null,
         r.registered(), List.of(), done.ignored());
-    run.listener.stepFinished(new StepRecord(key, host.name, task.displayName(), done.status(),
+    run.journal.stepFinished(new StepRecord(key, host.name, task.displayName(), done.status(),
         done.changed(), done.ignored(), done.registered(), done.facts(), true, true));
     return r;
   }
@@ -198,9 +198,9 @@ final class ActionRunner {
   private StepResult settle(ActionTask task, HostState host, Inherited inh, VarScope scope,
       StepResult r, boolean noLog) {
     if (task.options().register() != null) {
-      host.facts.put(task.options().register(), r.registered());
+      host.remember(task.options().register(), r.registered());
     }
-    host.facts.putAll(r.facts());
+    host.rememberAll(r.facts());
     if (r.changed()) {
       host.notified.addAll(task.options().notifies());
     }

@@ -84,7 +84,7 @@ final class MetaRunner {
         acts = Guards.allHold(run.expressions, inh.when(), play.forHost(host.name, inh));
       } catch (ExpressionException e) {
         fail(task, event, host, inh, e.position() + ": " + e.getMessage());
-        run.listener.stepFinished(new StepRecord(key, host.name, task.displayName(), "failed", false,
+        run.journal.stepFinished(new StepRecord(key, host.name, task.displayName(), "failed", false,
             false, Map.of(), Map.of(), false, false));
         return false;
       }
@@ -98,7 +98,7 @@ final class MetaRunner {
     }
     run.listener.hostResult(new HostResult(event, host.name, acts ? Status.OK : Status.SKIPPED, message,
         null, null, result, List.of(), false));
-    run.listener.stepFinished(new StepRecord(key, host.name, task.displayName(), acts ? "ok" : "skipped",
+    run.journal.stepFinished(new StepRecord(key, host.name, task.displayName(), acts ? "ok" : "skipped",
         false, false, result, Map.of(), true, done != null));
     return acts;
   }

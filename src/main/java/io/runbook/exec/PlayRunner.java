@@ -52,7 +52,7 @@ final class PlayRunner {
     scope.loadVarsFiles(this::readVarsFile);
     for (String name : play.secretVars()) {
       for (String h : hosts) {
-        run.options.secrets().addAll(scope.forHost(h, Inherited.forPlay(play)).get(name));
+        run.secrets.addAll(scope.forHost(h, Inherited.forPlay(play)).get(name));
       }
     }
     List<List<String>> batches = planned.batches().stream()

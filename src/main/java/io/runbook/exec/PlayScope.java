@@ -46,7 +46,7 @@ final class PlayScope {
       }
       filesVars.putAll(vars);
       if (SecretFiles.isSecret(path)) {
-        vars.values().forEach(v -> run.options.secrets().addAll(v.toPlain()));
+        vars.values().forEach(v -> run.secrets.addAll(v.toPlain()));
       }
     }
   }
@@ -72,7 +72,7 @@ final class PlayScope {
     List<VarScope.Layer> layers = new ArrayList<>(8 + inherited.varLayers().size());
     layers.add(VarScope.Layer.text("extra", run.options.extraVars()));
     layers.add(VarScope.Layer.data("magic", magic(host)));
-    layers.add(VarScope.Layer.data("registered", run.host(host).facts));
+    layers.add(VarScope.Layer.data("registered", run.host(host).facts()));
     Map<String, Object> include = inherited.hostVars().get(host);
     if (include != null) {
       layers.add(VarScope.Layer.data("include", include)); // rendered when included
@@ -149,7 +149,7 @@ final class PlayScope {
     VarScope vars = new VarScope(run.expressions, List.of(
         VarScope.Layer.text("extra", run.options.extraVars()),
         VarScope.Layer.data("magic", hostMagic(host)),
-        VarScope.Layer.data("registered", run.host(host).facts),
+        VarScope.Layer.data("registered", run.host(host).facts()),
         VarScope.Layer.text("inventory", run.inventoryVars(host))));
     return io.runbook.expr.LazyMap.of(new io.runbook.expr.LazyMap.Source() {
       @Override

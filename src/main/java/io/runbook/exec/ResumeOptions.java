@@ -44,7 +44,7 @@ public final class ResumeOptions {
    * This run's options as its journal keeps them; an inline {@code -e} that sets a variable whose
    * name or value is secret is withheld (named, not kept).
    */
-  public static RecordedOptions record(RunOptions options, List<String> extraVarArgs) {
+  public static RecordedOptions record(RunOptions options, Secrets secrets, List<String> extraVarArgs) {
     List<String> kept = new ArrayList<>();
     List<String> withheld = new ArrayList<>();
     for (String arg : extraVarArgs) {
@@ -54,7 +54,7 @@ public final class ResumeOptions {
       }
       Map<String, Object> vars = ExtraVars.parse(List.of(arg));
       List<String> secret = vars.entrySet().stream().filter(e -> SecretNames.looksSecret(e.getKey())
-          || isSecret(options.secrets(), e.getValue())).map(Map.Entry::getKey).toList();
+          || isSecret(secrets, e.getValue())).map(Map.Entry::getKey).toList();
       if (secret.isEmpty()) {
         kept.add(arg);
       } else {

@@ -24,6 +24,10 @@ final class RunContext {
   final io.runbook.plan.Steps steps;
   final Outcomes outcomes = new Outcomes();
   final TransportPool transports;
+  /** The run's secret values, masked in every output: the run adds what it learns to be secret. */
+  final Secrets secrets;
+  /** Where the executor writes each step's start and end, under the plan's step ids. */
+  final io.runbook.journal.StepJournal journal;
   /** The invariants of the play running now, or null. */
   volatile InvariantWatch invariants;
   /** What an earlier run finished, when this one resumes it; null otherwise. */
@@ -35,13 +39,18 @@ final class RunContext {
   RunContext(Playbook playbook, Inventory inventory, RunOptions options, RunListener listener,
       Expressions expressions, ActionRegistry actions, PlaybookLoader loader, ResumeState resume) {
     this(playbook, inventory, options, listener, expressions, actions, loader, resume,
-        new TransportPool(options.ssh()));
+        new TransportPool(options.ssh()), new Secrets(), io.runbook.journal.StepJournal.NONE);
   }
 
-  /** A run whose connections are {@code transports}, opened (and closed) by its caller. */
+  /**
+   * A run whose connections are {@code transports}, opened (and closed) by its caller, and whose
+   * secrets {@code secrets} (shared with the masking of every output) are added to as it learns them.
+   */
   RunContext(Playbook playbook, Inventory inventory, RunOptions options, RunListener listener,
       Expressions expressions, ActionRegistry actions, PlaybookLoader loader, ResumeState resume,
-      TransportPool transports) {
+      TransportPool transports, Secrets secrets, io.runbook.journal.StepJournal journal) {
+    this.secrets = secrets;
+    this.journal = journal;
     this.resume = resume;
     this.playbook = playbook;
     this.inventory = inventory;
@@ -57,7 +66,6 @@ final class RunContext {
 
   /** Passwords that reach a run through the inventory or the command line are secrets too. */
   private void rememberConnectionSecrets() {
-    Secrets secrets = options.secrets();
     secrets.addAll(options.becomePassword());
     secrets.addAll(options.ssh().password());
     secrets.addAll(options.ssh().keyPassphrase());

@@ -1,7 +1,6 @@
 package io.runbook.exec;
 
 import io.runbook.action.RunClock;
-import io.runbook.report.Secrets;
 import io.runbook.transport.ssh.SshDefaults;
 import java.util.List;
 import java.util.Map;
@@ -16,11 +15,10 @@ import java.util.Map;
  * @param forks     how many hosts work at once
  * @param ssh       known_hosts, host key policy and connect timeout for SSH hosts
  * @param becomePassword the sudo password for become, or null (never printed)
- * @param secrets   the run's secret values, masked in every output (the run adds to them)
  */
 public record RunOptions(boolean checkMode, boolean diff, int forks, Map<String, Object> extraVars,
     String limit, List<String> tags, List<String> skipTags, RunClock clock, SshDefaults ssh,
-    String becomePassword, Secrets secrets) {
+    String becomePassword) {
 
   public RunOptions {
     if (forks < 1) {
@@ -33,44 +31,39 @@ public record RunOptions(boolean checkMode, boolean diff, int forks, Map<String,
 
   public static RunOptions defaults() {
     return new RunOptions(false, false, 5, Map.of(), null, List.of(), List.of(), RunClock.SYSTEM,
-        SshDefaults.standard(), null, new Secrets());
+        SshDefaults.standard(), null);
   }
 
   public RunOptions withCheckMode(boolean check) {
-    return new RunOptions(check, diff, forks, extraVars, limit, tags, skipTags, clock, ssh, becomePassword, secrets);
+    return new RunOptions(check, diff, forks, extraVars, limit, tags, skipTags, clock, ssh, becomePassword);
   }
 
   public RunOptions withForks(int n) {
-    return new RunOptions(checkMode, diff, n, extraVars, limit, tags, skipTags, clock, ssh, becomePassword, secrets);
+    return new RunOptions(checkMode, diff, n, extraVars, limit, tags, skipTags, clock, ssh, becomePassword);
   }
 
   public RunOptions withClock(RunClock c) {
-    return new RunOptions(checkMode, diff, forks, extraVars, limit, tags, skipTags, c, ssh, becomePassword, secrets);
+    return new RunOptions(checkMode, diff, forks, extraVars, limit, tags, skipTags, c, ssh, becomePassword);
   }
 
   public RunOptions withTags(List<String> run, List<String> skip) {
-    return new RunOptions(checkMode, diff, forks, extraVars, limit, run, skip, clock, ssh, becomePassword, secrets);
+    return new RunOptions(checkMode, diff, forks, extraVars, limit, run, skip, clock, ssh, becomePassword);
   }
 
   public RunOptions withExtraVars(Map<String, Object> vars) {
-    return new RunOptions(checkMode, diff, forks, vars, limit, tags, skipTags, clock, ssh, becomePassword, secrets);
+    return new RunOptions(checkMode, diff, forks, vars, limit, tags, skipTags, clock, ssh, becomePassword);
   }
 
   public RunOptions withLimit(String pattern) {
-    return new RunOptions(checkMode, diff, forks, extraVars, pattern, tags, skipTags, clock, ssh, becomePassword, secrets);
+    return new RunOptions(checkMode, diff, forks, extraVars, pattern, tags, skipTags, clock, ssh, becomePassword);
   }
 
   public RunOptions withSsh(SshDefaults s) {
-    return new RunOptions(checkMode, diff, forks, extraVars, limit, tags, skipTags, clock, s, becomePassword, secrets);
+    return new RunOptions(checkMode, diff, forks, extraVars, limit, tags, skipTags, clock, s, becomePassword);
   }
 
   public RunOptions withBecomePassword(String password) {
-    return new RunOptions(checkMode, diff, forks, extraVars, limit, tags, skipTags, clock, ssh, password, secrets);
-  }
-
-  public RunOptions withSecrets(Secrets s) {
-    return new RunOptions(checkMode, diff, forks, extraVars, limit, tags, skipTags, clock, ssh,
-        becomePassword, s);
+    return new RunOptions(checkMode, diff, forks, extraVars, limit, tags, skipTags, clock, ssh, password);
   }
 
   /** The choices that decide what the run does: its plan's options. */
@@ -85,6 +78,6 @@ public record RunOptions(boolean checkMode, boolean diff, int forks, Map<String,
   }
 
   public RunOptions withDiff(boolean d) {
-    return new RunOptions(checkMode, d, forks, extraVars, limit, tags, skipTags, clock, ssh, becomePassword, secrets);
+    return new RunOptions(checkMode, d, forks, extraVars, limit, tags, skipTags, clock, ssh, becomePassword);
   }
 }

@@ -13,6 +13,7 @@ import io.runbook.plan.ExecutionPlan;
 import io.runbook.report.CompositeListener;
 import io.runbook.report.MaskingListener;
 import io.runbook.report.RunListener;
+import io.runbook.report.Secrets;
 import io.runbook.source.InvalidInputException;
 import io.runbook.source.SourcePosition;
 import java.io.IOException;
@@ -54,8 +55,12 @@ public final class RunSession {
     this.planner = new RunPlanner(actions, expressions, loader);
   }
 
-  /** Runs and returns the exit code; {@code err} gets the journal's place and resume advice. */
-  public int run(Playbook playbook, Inventory inventory, RunOptions options, Settings s,
+  /**
+   * Runs and returns the exit code; {@code err} gets the journal's place and resume advice.
+   * {@code secrets}: what is known to be secret so far; the run adds what it learns, and every
+   * output is masked with it.
+   */
+  public int run(Playbook playbook, Inventory inventory, RunOptions options, Secrets secrets, Settings s,
       List<RunListener> outputs, PrintWriter err) throws IOException {
     ExecutionPlan plan = planner.plan(playbook, inventory, options);
     if (s.planHash() != null) {
@@ -95,20 +100,20 @@ public final class RunSession {
     LockOwner owner = LockOwner.current(runId, s.inventory() == null ? null : s.inventory().toAbsolutePath().toString(),
         journalOf(s.stateDir(), runId).toAbsolutePath());
     RunContext inputs = new RunContext(playbook, inventory, options, new RunListener() { }, expressions,
-        actions, loader, null);
+        actions, loader, null, null, secrets, io.runbook.journal.StepJournal.NONE);
     try (TransportPool transports = new TransportPool(options.ssh())) {
       // Closed in reverse order: the journal, then the locks (over the pool), then the pool.
       HostLocks locks = HostLocks.take(inputs, hostsOfPlays(plan), transports,
           s.lockDir(), owner, s.breakLock(), resumedId, err, at);
       try (locks; Journal journal = Journal.start(s.stateDir(), runId, s.playbook(), playbook.sources(),
-          s.inventory(), options.extraVars(), s.recorded(), plan.hash(), resumedId)) {
+          s.inventory(), options.extraVars(), s.recorded(), plan.hash(), resumedId, secrets)) {
         if (resumedId != null && Journal.began(journalOf(s.stateDir(), resumedId))) {
           journal.inherit(journalOf(s.stateDir(), resumedId), resumedId);
         }
         List<RunListener> all = new ArrayList<>(outputs);
         all.add(journal);
         int code = runner.run(plan, options,
-            new MaskingListener(new CompositeListener(all), options.secrets()), resume, transports).exitCode();
+            new MaskingListener(new CompositeListener(all), secrets), resume, transports, secrets, journal).exitCode();
         err.println("run " + runId + ", journal " + journal.file());
         if (code != Runner.OK) {
           err.println("to continue where it stopped: runbook run " + s.playbook()

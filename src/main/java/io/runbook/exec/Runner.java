@@ -44,22 +44,24 @@ public final class Runner {
    */
   public Outcome run(ExecutionPlan plan, RunOptions options, RunListener listener, ResumeState resume) {
     try (TransportPool transports = new TransportPool(options.ssh())) {
-      return run(plan, options, listener, resume, transports);
+      return run(plan, options, listener, resume, transports, new io.runbook.report.Secrets(),
+          io.runbook.journal.StepJournal.NONE);
     }
   }
 
   /**
-   * A run over connections its caller opened and closes: the session takes its locks on the
-   * hosts over the very connections the tasks then use.
+   * A run over connections its caller opened and closes (the session takes its locks on the
+   * hosts over the very connections the tasks then use), with the secrets that mask its outputs,
+   * writing its steps to {@code journal}.
    */
   Outcome run(ExecutionPlan plan, RunOptions options, RunListener listener, ResumeState resume,
-      TransportPool transports) {
+      TransportPool transports, io.runbook.report.Secrets secrets, io.runbook.journal.StepJournal journal) {
     if (!plan.options().equals(options.planOptions())) {
       throw new IllegalArgumentException("the plan was made with other options than the run's");
     }
     Playbook playbook = plan.playbook();
     RunContext run = new RunContext(playbook, plan.inventory(), options, listener, expressions, actions, loader,
-        resume, transports);
+        resume, transports, secrets, journal);
     listener.runStarted(playbook.file().toString(), options.checkMode());
     boolean aborted = false;
     int code;

@@ -94,9 +94,9 @@ final class TaskWalker {
       StepResult r = actions.run(step, event, first, inh);
       for (HostState other : active.subList(1, active.size())) {
         if (task.options().register() != null) {
-          other.facts.put(task.options().register(), r.registered());
+          other.remember(task.options().register(), r.registered());
         }
-        other.facts.putAll(r.facts());
+        other.rememberAll(r.facts());
       }
     } else {
       List<Callable<StepResult>> jobs = new ArrayList<>();
@@ -112,7 +112,7 @@ final class TaskWalker {
 
   /** The run starts a step of the plan on a host: the (batch, host, step id) the plan foresaw. */
   private void started(Step step, HostState host) {
-    run.listener.stepStarted(batch, host.name, step.id());
+    run.journal.stepStarted(batch, host.name, step.id());
   }
 
   /** A meta step: decided and applied by {@link MetaRunner}. */
@@ -183,7 +183,7 @@ final class TaskWalker {
       if (!step.rescue().isEmpty() && !failedInBlock.isEmpty()) {
         for (HostState h : failedInBlock) {
           h.failed = false; // its failure counted rescued when it happened (Outcomes)
-          h.facts.put("ansible_failed_result", Map.of("failed", true));
+          h.remember("ansible_failed_result", Map.of("failed", true));
         }
         walk(step.rescue(), failedInBlock, inh);
       }

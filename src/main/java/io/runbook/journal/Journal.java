@@ -29,7 +29,7 @@ import java.util.UUID;
  * disk before the run goes on, so a controller killed at any moment leaves a journal that
  * parses and tells what was done.
  */
-public final class Journal implements RunListener, AutoCloseable {
+public final class Journal implements RunListener, StepJournal, AutoCloseable {
   public static final int SCHEMA_VERSION = 1;
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final DateTimeFormatter ID_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
@@ -39,8 +39,11 @@ public final class Journal implements RunListener, AutoCloseable {
   private final Path file;
   private final FileOutputStream stream;
   private final JsonlReporter lines;
+  /** What the step records are masked with: they come from the executor, not the masked listeners. */
+  private final io.runbook.report.Secrets secrets;
 
-  private Journal(String runId, Path file, FileOutputStream stream) {
+  private Journal(String runId, Path file, FileOutputStream stream, io.runbook.report.Secrets secrets) {
+    this.secrets = secrets;
     this.runId = runId;
     this.file = file;
     this.stream = stream;
@@ -58,12 +61,12 @@ public final class Journal implements RunListener, AutoCloseable {
    */
   public static Journal start(Path stateDir, String runId, Path playbook, List<Path> sources,
       Path inventory, Map<String, Object> extraVars, RecordedOptions options, String planHash,
-      String resumedFrom) {
+      String resumedFrom, io.runbook.report.Secrets secrets) {
     Path dir = stateDir.resolve("runs").resolve(runId);
     try {
       Files.createDirectories(dir);
       Path file = dir.resolve("journal.jsonl");
-      Journal j = new Journal(runId, file, new FileOutputStream(file.toFile(), true));
+      Journal j = new Journal(runId, file, new FileOutputStream(file.toFile(), true), secrets);
       Map<String, Object> start = new LinkedHashMap<>();
       start.put("event", "run_start");
       start.put("ts", Instant.now().toString());
@@ -249,19 +252,23 @@ public final class Journal implements RunListener, AutoCloseable {
   /** A finished step, forced to disk before the run goes on: what --resume replays. */
   @Override
   public synchronized void stepFinished(io.runbook.report.StepRecord step) {
+    Object registered = secrets.mask(step.registered());
+    Object facts = secrets.mask(step.facts());
+    // A result that held a secret is journaled masked, so it must run again rather than replay.
+    boolean clean = registered.equals(step.registered()) && facts.equals(step.facts());
     Map<String, Object> e = new LinkedHashMap<>();
     e.put("event", "step_end");
     e.put("ts", Instant.now().toString());
     e.put("key", step.key());
     e.put("host", step.host());
-    e.put("task", step.task());
+    e.put("task", secrets.mask(step.task()));
     e.put("status", step.status());
     e.put("changed", step.changed());
     e.put("ignored", step.ignored());
-    e.put("replayable", step.replayable());
+    e.put("replayable", step.replayable() && clean);
     e.put("replayed", step.replayed());
-    e.put("registered", step.registered());
-    e.put("facts", step.facts());
+    e.put("registered", registered);
+    e.put("facts", facts);
     try {
       write(JSON.writeValueAsString(e));
     } catch (IOException ex) {

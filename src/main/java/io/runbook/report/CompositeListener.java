@@ -31,11 +31,6 @@ public final class CompositeListener implements RunListener {
   }
 
   @Override
-  public void stepStarted(int batch, String host, String step) {
-    listeners.forEach(l -> l.stepStarted(batch, host, step));
-  }
-
-  @Override
   public void hostResult(HostResult result) {
     listeners.forEach(l -> l.hostResult(result));
   }
@@ -48,11 +43,6 @@ public final class CompositeListener implements RunListener {
   @Override
   public void waiting(TaskEvent task, String host, String what, long waitedMillis) {
     listeners.forEach(l -> l.waiting(task, host, what, waitedMillis));
-  }
-
-  @Override
-  public void stepFinished(StepRecord step) {
-    listeners.forEach(l -> l.stepFinished(step));
   }
 
   @Override

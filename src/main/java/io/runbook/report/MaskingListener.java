@@ -41,11 +41,6 @@ public final class MaskingListener implements RunListener {
   }
 
   @Override
-  public void stepStarted(int batch, String host, String step) {
-    inner.stepStarted(batch, host, step); // ids are made of the plan's structure, never of values
-  }
-
-  @Override
   @SuppressWarnings("unchecked")
   public void hostResult(HostResult r) {
     List<HostResult.Diff> diffs = r.diffs().stream()
@@ -63,17 +58,6 @@ public final class MaskingListener implements RunListener {
   @Override
   public void waiting(TaskEvent task, String host, String what, long waitedMillis) {
     inner.waiting(mask(task), host, secrets.mask(what), waitedMillis);
-  }
-
-  @Override
-  @SuppressWarnings("unchecked")
-  public void stepFinished(StepRecord s) {
-    Map<String, Object> registered = (Map<String, Object>) secrets.mask(s.registered());
-    Map<String, Object> facts = (Map<String, Object>) secrets.mask(s.facts());
-    // A result that held a secret is journaled masked, so it must run again rather than replay.
-    boolean clean = registered.equals(s.registered()) && facts.equals(s.facts());
-    inner.stepFinished(new StepRecord(s.key(), s.host(), secrets.mask(s.task()), s.status(), s.changed(),
-        s.ignored(), registered, facts, s.replayable() && clean, s.replayed()));
   }
 
   @Override

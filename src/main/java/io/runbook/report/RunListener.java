@@ -21,12 +21,6 @@ public interface RunListener {
 
   default void taskStarted(TaskEvent task) {}
 
-  /**
-   * A step of the plan begins on a host: the batch (from 1, within the play), the host, and the
-   * step's id in the plan. An action's or meta's comes after its {@code taskStarted}.
-   */
-  default void stepStarted(int batch, String host, String step) {}
-
   default void hostResult(HostResult result) {}
 
   /** A task failed on a host and will be tried again after a delay. */
@@ -37,9 +31,6 @@ public interface RunListener {
    * with {@code what == null} when the wait ends.
    */
   default void waiting(TaskEvent task, String host, String what, long waitedMillis) {}
-
-  /** A task is done on a host (after its host results): what {@code --resume} needs. */
-  default void stepFinished(StepRecord step) {}
 
   default void warning(String message) {}
 

@@ -60,7 +60,11 @@ final class Fixture {
     RecordingListener listener = new RecordingListener();
     RunOptions opts = options.withClock(clock);
     lastPlan = new RunPlanner(actions, EXPRESSIONS, loader).plan(loader.load(playbook), Inventory.load(inventory), opts);
-    new Runner(actions, EXPRESSIONS, loader).run(lastPlan, opts, listener);
+    try (TransportPool transports = new TransportPool(opts.ssh())) {
+      // the listener records the steps too, as the journal would
+      new Runner(actions, EXPRESSIONS, loader).run(lastPlan, opts, listener, null, transports,
+          new io.runbook.report.Secrets(), listener);
+    }
     return listener;
   }
 

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /** Records engine events for assertions, as JUnit's EngineTestKit records test events. */
-final class RecordingListener implements RunListener {
+final class RecordingListener implements RunListener, io.runbook.journal.StepJournal {
   final List<String> events = new ArrayList<>();
   final List<HostResult> results = new ArrayList<>();
   final List<String> retries = new ArrayList<>();
