@@ -35,8 +35,15 @@ public final class RunPlanner {
   }
 
   public ExecutionPlan plan(Playbook playbook, Inventory inventory, RunOptions options) {
-    RunContext run = new RunContext(playbook, inventory, options, new RunListener() { },
-        expressions, actions, loader, null);
+    return plan(new RunContext(playbook, inventory, options, new RunListener() { },
+        expressions, actions, loader, null));
+  }
+
+  /** The plan of {@code run}'s playbook, inventory and options, made with its scopes before anything ran. */
+  static ExecutionPlan plan(RunContext run) {
+    Playbook playbook = run.playbook;
+    Inventory inventory = run.inventory;
+    RunOptions options = run.options;
     try {
       return new Planner(new Scopes(run)).plan(playbook, inventory, options.planOptions());
     } catch (ExpressionException e) {

@@ -45,14 +45,12 @@ public final class RunSession {
   private final Expressions expressions;
   private final PlaybookLoader loader;
   private final Runner runner;
-  private final RunPlanner planner;
 
   public RunSession(ActionRegistry actions, Expressions expressions, PlaybookLoader loader) {
     this.actions = actions;
     this.expressions = expressions;
     this.loader = loader;
     this.runner = new Runner(actions, expressions, loader);
-    this.planner = new RunPlanner(actions, expressions, loader);
   }
 
   /**
@@ -62,7 +60,10 @@ public final class RunSession {
    */
   public int run(Playbook playbook, Inventory inventory, RunOptions options, Secrets secrets, Settings s,
       List<RunListener> outputs, PrintWriter err) throws IOException {
-    ExecutionPlan plan = planner.plan(playbook, inventory, options);
+    // What the run knows before it starts: the plan is made with it, and the hosts locked with it.
+    RunContext inputs = new RunContext(playbook, inventory, options, new RunListener() { }, expressions,
+        actions, loader, null, null, secrets, io.runbook.journal.StepJournal.NONE);
+    ExecutionPlan plan = RunPlanner.plan(inputs);
     if (s.planHash() != null) {
       String now = plan.hash();
       if (!now.equals(s.planHash())) {
@@ -99,8 +100,6 @@ public final class RunSession {
     SourcePosition at = SourcePosition.none(s.inventory() != null ? s.inventory().toString() : "localhost");
     LockOwner owner = LockOwner.current(runId, s.inventory() == null ? null : s.inventory().toAbsolutePath().toString(),
         journalOf(s.stateDir(), runId).toAbsolutePath());
-    RunContext inputs = new RunContext(playbook, inventory, options, new RunListener() { }, expressions,
-        actions, loader, null, null, secrets, io.runbook.journal.StepJournal.NONE);
     try (TransportPool transports = new TransportPool(options.ssh())) {
       // Closed in reverse order: the journal, then the locks (over the pool), then the pool.
       HostLocks locks = HostLocks.take(inputs, hostsOfPlays(plan), transports,

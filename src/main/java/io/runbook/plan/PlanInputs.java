@@ -1,8 +1,5 @@
 package io.runbook.plan;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import io.runbook.inventory.Inventory;
 import io.runbook.model.ActionTask;
 import io.runbook.model.BlockTask;
@@ -25,14 +22,11 @@ import java.util.TreeMap;
 /**
  * Every input that decides what a run does, as digests: each file the playbook loads (itself,
  * imported task and vars files, the templates and files its tasks name literally) by its path
- * from the playbook's folder; the inventory as it resolved (hosts, groups and every host's
- * variables, wherever they were written); the extra vars; and the options. Two plans with equal
+ * from the playbook's folder; the inventory as it resolved (groups, and every host's variables,
+ * wherever they were written); the extra vars; and the options. Two plans with equal
  * inputs are the same plan, whatever folder or inventory path they were made from.
  */
 public record PlanInputs(Map<String, String> files, String inventory, String extraVars, PlanOptions options) {
-  private static final ObjectMapper CANONICAL = new ObjectMapper()
-      .configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
-
   public PlanInputs {
     files = java.util.Collections.unmodifiableMap(new TreeMap<>(files));
   }
@@ -49,12 +43,32 @@ public record PlanInputs(Map<String, String> files, String inventory, String ext
         namedFiles(section, base, files);
       }
     }
-    return new PlanInputs(files, digest(inventory.listJson()), digest(canonical(options.extraVars())), options);
+    Map<String, Object> resolved = new TreeMap<>();
+    for (String host : inventory.hosts()) {
+      resolved.put(host, inventory.hostVars(host));
+    }
+    String inv = Canonical.of(Map.of("groups", inventory.groups(), "hosts", resolved));
+    return new PlanInputs(files, digest(inv), digest(Canonical.of(options.extraVars())), options);
   }
 
   /** Where the shuffle of {@code order: shuffle} starts: the same inputs, the same order. */
   public long seed() {
-    return Long.parseUnsignedLong(digest(canonical(this)).substring(0, 15), 16);
+    return Long.parseUnsignedLong(digest(canonical()).substring(0, 15), 16);
+  }
+
+  /** These inputs as one text: the files' digests, the inventory's, the extra vars', the options. */
+  String canonical() {
+    Map<String, Object> all = new TreeMap<>();
+    all.put("files", files);
+    all.put("inventory", inventory);
+    all.put("extra_vars", extraVars);
+    all.put("check", options.checkMode());
+    all.put("diff", options.diff());
+    all.put("forks", options.forks());
+    all.put("limit", options.limit());
+    all.put("tags", options.tags());
+    all.put("skip_tags", options.skipTags());
+    return Canonical.of(all);
   }
 
   /** The files that template and copy tasks name literally (a templated path is known only at run time). */
@@ -80,14 +94,6 @@ public record PlanInputs(Map<String, String> files, String inventory, String ext
   private static String shown(Path base, Path file) {
     Path abs = file.toAbsolutePath().normalize();
     return base.toAbsolutePath().normalize().relativize(abs).toString();
-  }
-
-  static String canonical(Object value) {
-    try {
-      return CANONICAL.writeValueAsString(value);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException(e);
-    }
   }
 
   private static String fileDigest(Path p) {

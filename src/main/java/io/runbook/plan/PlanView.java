@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The plan as an operator reads it (and as it is hashed): per play its hosts, batches and
+ * The plan as an operator reads it: per play its hosts, batches and
  * invariants, and every step that runs on hosts (blocks are shown by their tasks), with its id
  * and the verdict for each host.
  */
@@ -26,12 +26,12 @@ public record PlanView(String hash, PlanOptions options, List<Play> plays) {
   public record ShownStep(String id, String kind, String name, String action, String at, boolean dynamic,
       Map<String, Verdict> verdicts) {}
 
-  static List<Play> plays(List<PlannedPlay> plays, java.nio.file.Path base) {
+  static List<Play> plays(List<PlannedPlay> plays, java.nio.file.Path base, Forecasts forecasts) {
     List<Play> out = new ArrayList<>();
     for (PlannedPlay p : plays) {
       List<ShownStep> steps = new ArrayList<>();
       for (Section s : Section.values()) {
-        flatten(p.steps(s), p, base, steps);
+        flatten(p.steps(s), forecasts.of(p), base, steps);
       }
       List<String> invariants = p.play().invariants().stream()
           .map(i -> i.name() + ": " + i.action() + " probe, " + String.join(" and ",
@@ -44,17 +44,18 @@ public record PlanView(String hash, PlanOptions options, List<Play> plays) {
   }
 
   /** Where a step is written, from the playbook's folder: the same plan from any folder. */
-  private static String at(java.nio.file.Path base, io.runbook.source.SourcePosition p) {
+  static String at(java.nio.file.Path base, io.runbook.source.SourcePosition p) {
     java.nio.file.Path file = java.nio.file.Path.of(p.file()).toAbsolutePath().normalize();
     return p.withFile(base.toAbsolutePath().normalize().relativize(file).toString()).toString();
   }
 
-  private static void flatten(List<Step> steps, PlannedPlay play, java.nio.file.Path base, List<ShownStep> out) {
+  private static void flatten(List<Step> steps, Map<String, Map<String, Verdict>> forecast,
+      java.nio.file.Path base, List<ShownStep> out) {
     for (Step s : steps) {
       if (s.kind() == StepKind.BLOCK) {
-        flatten(s.block(), play, base, out);
-        flatten(s.rescue(), play, base, out);
-        flatten(s.always(), play, base, out);
+        flatten(s.block(), forecast, base, out);
+        flatten(s.rescue(), forecast, base, out);
+        flatten(s.always(), forecast, base, out);
         continue;
       }
       String kind = s.kind() == StepKind.INCLUDE ? "include" : s.section().shownAs();
@@ -64,7 +65,7 @@ public record PlanView(String hash, PlanOptions options, List<Play> plays) {
         default -> "include_tasks";
       };
       out.add(new ShownStep(s.id(), kind, s.name(), action, at(base, s.node().options().position()),
-          s.dynamic(), new LinkedHashMap<>(play.forecast().getOrDefault(s.id(), Map.of()))));
+          s.dynamic(), new LinkedHashMap<>(forecast.getOrDefault(s.id(), Map.of()))));
     }
   }
 }

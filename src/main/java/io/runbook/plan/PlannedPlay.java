@@ -6,18 +6,17 @@ import java.util.Map;
 
 /**
  * One play as it will run: its hosts in their final order, its batches, its failure policy and
- * forks, the steps of each section, and what the plan foresees for each step on each host.
+ * forks and the steps of each section (what it foresees for them: {@link Forecasts}).
  *
  * @param number   the play's place in the playbook, from 1
  * @param pattern  the host pattern, rendered
- * @param forecast step id → host → verdict (a gate's host is {@code localhost})
  * @param hostsAtRunTime the host pattern reads what an earlier play left (a fact, a registered
  *                 result): the pattern is as written, and hosts, batches and forecast are decided
  *                 when the play starts ({@link Planner#atRunTime})
  */
 public record PlannedPlay(int number, Play play, String pattern, List<String> hosts,
     List<List<String>> batches, FailurePolicy failure, int forks, Map<Section, List<Step>> sections,
-    Map<String, Map<String, Verdict>> forecast, boolean hostsAtRunTime) {
+    boolean hostsAtRunTime) {
 
   public PlannedPlay {
     hosts = List.copyOf(hosts);

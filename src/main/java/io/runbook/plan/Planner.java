@@ -16,8 +16,8 @@ import java.util.Random;
 
 /**
  * Playbook × inventory × options → the {@link ExecutionPlan} that the run executes: every
- * play's hosts in their final order, its batches, failure policy, forks and steps, and the
- * forecast of each step on each host. Nothing here touches a host.
+ * play's hosts in their final order, its batches, failure policy, forks and steps (and, when the
+ * plan is shown, the forecast of each step on each host). Nothing here touches a host.
  */
 public final class Planner {
   private final Foresight foresight;
@@ -38,7 +38,7 @@ public final class Planner {
       throw new InvalidInputException(SourcePosition.none("--limit " + options.limit()),
           "--limit " + options.limit() + " leaves no hosts to target in any play");
     }
-    return ExecutionPlan.of(inputs, playbook, inventory, plays);
+    return ExecutionPlan.of(inputs, playbook, inventory, plays, new Forecasts(foresight));
   }
 
   private PlannedPlay play(int number, Play play, Inventory inventory, PlanOptions options,
@@ -52,7 +52,7 @@ public final class Planner {
         throw e; // nothing ran before the first play: its pattern can only read what is known now
       }
       return new PlannedPlay(number, play, String.valueOf(play.hosts().toPlain()), List.of(), List.of(),
-          new FailurePolicy(play.anyErrorsFatal(), null), forks(play, options), sections, Map.of(), true);
+          new FailurePolicy(play.anyErrorsFatal(), null), forks(play, options), sections, true);
     }
     return planned(number, play, pattern, inventory, options, inputs.seed(), sections);
   }
@@ -74,13 +74,8 @@ public final class Planner {
     }
     order(play, hosts, seed + number);
     List<List<String>> batches = Batches.split(hosts, Batches.sizes(play, foresight.atPlayLevel(play)));
-    Forecast forecast = new Forecast(foresight, play, hosts);
-    for (List<String> batch : batches) {
-      forecast.batch(batch, sections);
-    }
     return new PlannedPlay(number, play, pattern, hosts, batches,
-        new FailurePolicy(play.anyErrorsFatal(), maxFail(play)), forks(play, options), sections,
-        forecast.verdicts(), false);
+        new FailurePolicy(play.anyErrorsFatal(), maxFail(play)), forks(play, options), sections, false);
   }
 
   private static int forks(Play play, PlanOptions options) {
