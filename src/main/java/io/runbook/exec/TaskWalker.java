@@ -4,8 +4,6 @@ import io.runbook.expr.ExpressionException;
 import io.runbook.model.ActionTask;
 import io.runbook.model.BlockTask;
 import io.runbook.model.IncludeTask;
-import io.runbook.model.MetaTask;
-import io.runbook.model.TaskNode;
 import io.runbook.plan.Step;
 import io.runbook.report.TaskEvent;
 import io.runbook.source.InvalidInputException;
