@@ -108,6 +108,56 @@ class ResumeTests {
     }
   }
 
+  /**
+   * kill -9 as each step of the rolling playbook begins (the k-th step_start line of its journal),
+   * then --resume: the same end, every host-step completed once across the journals, and only
+   * the step in flight done twice.
+   */
+  @Test
+  void aControllerKilledAsEachStepBeginsResumesWithEveryHostStepDoneOnce() throws Exception {
+    Path play = setUp();
+    Files.writeString(play, Files.readString(play).replace("lookupBroken", "false"));
+    String inv = dir.resolve("hosts.yml").toString();
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    for (int step = 1; step <= 12; step++) {
+      Path state = dir.resolve("at-step-" + step);
+      Files.deleteIfExists(dir.resolve("log"));
+      Process p = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), "io.runbook.cli.Main",
+          "run", play.toString(), "-i", inv, "--state-dir", state.toString(), "--lock-dir", dir.resolve("locks").toString())
+          .redirectErrorStream(true).redirectOutput(dir.resolve("killed.log").toFile()).start();
+      for (int i = 0; i < 600 && p.isAlive() && stepsStarted(state) < step; i++) {
+        Thread.sleep(10);
+      }
+      p.destroyForcibly(); // kill -9 as step `step` begins
+      p.waitFor(10, TimeUnit.SECONDS);
+      assertThat(run("run", play.toString(), "-i", inv, "--state-dir", state.toString(), "--resume", "last"))
+          .as("step %d: %s", step, cli.err()).isZero();
+      List<String> log = Files.readAllLines(dir.resolve("log"));
+      assertThat(log.stream().distinct().sorted().toList()).as("step %d: the same end", step).containsExactly(
+          "h1-first", "h1-second-ran-h1", "h1-slow", "h2-first", "h2-second-ran-h2", "h2-slow",
+          "h3-first", "h3-second-ran-h3", "h3-slow");
+      assertThat(log.size() - log.stream().distinct().count()).as("step %d: one repeat at most %s", step, log)
+          .isLessThanOrEqualTo(1);
+      assertThat(completions(state).values()).as("step %d: each host-step completed once", step).containsOnly(1);
+    }
+  }
+
+  /** How many step_start lines the journal of the one run under {@code state} has. */
+  private static long stepsStarted(Path state) throws IOException {
+    if (!Files.isDirectory(state.resolve("runs"))) {
+      return 0;
+    }
+    try (Stream<Path> runs = Files.list(state.resolve("runs"))) {
+      for (Path run : runs.toList()) {
+        Path journal = run.resolve("journal.jsonl");
+        if (Files.exists(journal)) {
+          return Files.readAllLines(journal).stream().filter(l -> l.contains("\"step_start\"")).count();
+        }
+      }
+    }
+    return 0;
+  }
+
   @Test
   void aBlockMarkedRerunOnResumeRunsWholeAgainOnTheHostThatFailedInIt() throws Exception {
     assertThat(resumeAfterFixing(true)).containsExactly("h1-install-v1", "h1-start-v1", "h2-install-v1",
