@@ -122,8 +122,8 @@ public final class Journal implements RunListener, StepJournal, AutoCloseable {
       } catch (IOException | ClassCastException cut) {
         break; // a line cut off by a crash ends what was written
       }
-      if (!e.path("event").asText().equals("step_end")) {
-        continue;
+      if (!e.path("event").asText().equals("step_end") || e.path("replayed").asBoolean()) {
+        continue; // a replayed step is among what that run inherited, under the run that did it
       }
       if (!e.has("run_id")) {
         e.put("run_id", earlierId);

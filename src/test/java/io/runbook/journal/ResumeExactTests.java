@@ -177,9 +177,16 @@ class ResumeExactTests {
     return JSON.readTree(Files.readAllLines(all.get(all.size() - 1)).get(0));
   }
 
+  /** The journals in the order their runs started (run ids sort by the second only). */
   private List<Path> journals() throws IOException {
     try (Stream<Path> runs = Files.list(dir.resolve("state/runs"))) {
-      return runs.sorted().map(r -> r.resolve("journal.jsonl")).toList();
+      return runs.map(r -> r.resolve("journal.jsonl")).sorted(java.util.Comparator.comparing(j -> {
+        try {
+          return JSON.readTree(Files.readAllLines(j).get(0)).path("ts").asText();
+        } catch (IOException e) {
+          throw new java.io.UncheckedIOException(e);
+        }
+      })).toList();
     }
   }
 }
