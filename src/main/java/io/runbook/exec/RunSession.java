@@ -84,8 +84,7 @@ public final class RunSession {
       resumedId = earlier.id();
       Path journal = journalOf(s.stateDir(), resumedId);
       if (Journal.began(journal)) {
-        List<String> changed = Journal.differences(journal, playbook.sources(), s.inventory(),
-            options.extraVars());
+        List<String> changed = runInputs(plan).changesSince(Journal.inputs(journal));
         if (!changed.isEmpty() && !s.force()) {
           throw new InvalidInputException(SourcePosition.none("--resume " + s.resume()), "run " + resumedId
               + " cannot be resumed as it was begun: " + String.join("; ", changed)
@@ -104,8 +103,8 @@ public final class RunSession {
       // Closed in reverse order: the journal, then the locks (over the pool), then the pool.
       HostLocks locks = HostLocks.take(inputs, hostsOfPlays(plan), transports,
           s.lockDir(), owner, s.breakLock(), resumedId, err, at);
-      try (locks; Journal journal = Journal.start(s.stateDir(), runId, s.playbook(), playbook.sources(),
-          s.inventory(), options.extraVars(), s.recorded(), plan.hash(), resumedId, secrets)) {
+      try (locks; Journal journal = Journal.start(s.stateDir(), runId, s.playbook(), s.inventory(),
+          runInputs(plan), s.recorded(), plan.hash(), resumedId, secrets)) {
         if (resumedId != null && Journal.began(journalOf(s.stateDir(), resumedId))) {
           journal.inherit(journalOf(s.stateDir(), resumedId), resumedId);
         }
@@ -122,6 +121,11 @@ public final class RunSession {
         return code;
       }
     }
+  }
+
+  /** The plan's inputs, as the journal keeps them: what a resume compares. */
+  private static io.runbook.journal.RunInputs runInputs(ExecutionPlan plan) {
+    return new io.runbook.journal.RunInputs(plan.inputs().files(), plan.inputs().inventory(), plan.inputs().extraVars());
   }
 
   private static Path journalOf(Path stateDir, String runId) {

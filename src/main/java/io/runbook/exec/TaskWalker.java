@@ -263,7 +263,7 @@ final class TaskWalker {
       for (Map.Entry<Path, List<HostState>> group : byFile.entrySet()) {
         try {
           List<Step> tasks = includes.computeIfAbsent(step.id() + "|" + group.getKey(), k -> run.steps.expand(step,
-              shown(group.getKey()), run.loader.loadTasks(group.getKey()), inh.tags()));
+              run.playbook.fromBaseDir(group.getKey()), run.loader.loadTasks(group.getKey()), inh.tags()));
           loaded.put(group.getKey(), tasks);
           group.getValue().forEach(h -> results.included(h, vars.get(h.name), group.getKey()));
         } catch (InvalidInputException e) {
@@ -276,12 +276,6 @@ final class TaskWalker {
     }
     results.finish(List.copyOf(rounds.keySet()));
     rules.afterTask(hosts, inh);
-  }
-
-  /** An included file as its steps' ids name it: from the playbook's folder. */
-  private String shown(Path file) {
-    Path base = run.playbook.baseDir().toAbsolutePath().normalize();
-    return file.startsWith(base) ? base.relativize(file).toString() : file.toString();
   }
 
   /** The loop items of an include for one host, as variable sets; one empty set without a loop. */

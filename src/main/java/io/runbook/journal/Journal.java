@@ -57,11 +57,10 @@ public final class Journal implements RunListener, StepJournal, AutoCloseable {
 
   /**
    * Opens the journal of a new run and writes its first line: what was run, against what, with
-   * which hashes (every playbook and task file, the inventory, the extra vars).
+   * which inputs (the digests its plan was made of) and options.
    */
-  public static Journal start(Path stateDir, String runId, Path playbook, List<Path> sources,
-      Path inventory, Map<String, Object> extraVars, RecordedOptions options, String planHash,
-      String resumedFrom, io.runbook.report.Secrets secrets) {
+  public static Journal start(Path stateDir, String runId, Path playbook, Path inventory, RunInputs inputs,
+      RecordedOptions options, String planHash, String resumedFrom, io.runbook.report.Secrets secrets) {
     Path dir = stateDir.resolve("runs").resolve(runId);
     try {
       Files.createDirectories(dir);
@@ -77,15 +76,9 @@ public final class Journal implements RunListener, StepJournal, AutoCloseable {
       start.put("check_mode", options.check());
       start.put("options", options.toJson());
       start.put("plan", planHash);
-      Map<String, String> hashes = new LinkedHashMap<>();
-      for (Path p : sources) {
-        hashes.put(p.toString(), Hashes.file(p));
-      }
-      if (inventory != null) {
-        hashes.put(inventory.toString(), Hashes.file(inventory));
-      }
-      start.put("hashes", hashes);
-      start.put("extra_vars_hash", Hashes.sha256(JSON.writeValueAsString(new java.util.TreeMap<>(extraVars))));
+      start.put("hashes", inputs.files());
+      start.put("inventory_hash", inputs.inventory());
+      start.put("extra_vars_hash", inputs.extraVars());
       start.put("pid", ProcessHandle.current().pid());
       if (resumedFrom != null) {
         start.put("resumed_from", resumedFrom);
@@ -150,37 +143,13 @@ public final class Journal implements RunListener, StepJournal, AutoCloseable {
     }
   }
 
-  /**
-   * What differs between the inputs a run began with (its journal's first line) and these:
-   * changed, new or missing files, and changed extra vars. Empty when it may be resumed.
-   */
-  public static List<String> differences(Path journal, List<Path> sources, Path inventory,
-      Map<String, Object> extraVars) throws IOException {
-    String first = Files.readAllLines(journal).stream().findFirst().orElse("{}");
-    com.fasterxml.jackson.databind.JsonNode start = JSON.readTree(first);
-    Map<String, String> then = new LinkedHashMap<>();
-    start.path("hashes").properties().forEach(e -> then.put(e.getKey(), e.getValue().asText()));
-    Map<String, String> now = new LinkedHashMap<>();
-    for (Path p : sources) {
-      now.put(p.toString(), Hashes.file(p));
-    }
-    if (inventory != null) {
-      now.put(inventory.toString(), Hashes.file(inventory));
-    }
-    List<String> diffs = new java.util.ArrayList<>();
-    now.forEach((file, hash) -> {
-      if (!then.containsKey(file)) {
-        diffs.add(file + " is new");
-      } else if (!then.get(file).equals(hash)) {
-        diffs.add(file + " changed");
-      }
-    });
-    then.keySet().stream().filter(f -> !now.containsKey(f)).forEach(f -> diffs.add(f + " is no longer used"));
-    String extra = Hashes.sha256(JSON.writeValueAsString(new java.util.TreeMap<>(extraVars)));
-    if (!extra.equals(start.path("extra_vars_hash").asText())) {
-      diffs.add("the extra vars (-e) changed");
-    }
-    return diffs;
+  /** The inputs the run of this journal began with (its first line). */
+  public static RunInputs inputs(Path journal) throws IOException {
+    com.fasterxml.jackson.databind.JsonNode start = JSON.readTree(
+        Files.readAllLines(journal).stream().findFirst().orElse("{}"));
+    Map<String, String> files = new LinkedHashMap<>();
+    start.path("hashes").properties().forEach(e -> files.put(e.getKey(), e.getValue().asText()));
+    return new RunInputs(files, start.path("inventory_hash").asText(null), start.path("extra_vars_hash").asText(null));
   }
 
   public String runId() {

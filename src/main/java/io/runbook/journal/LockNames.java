@@ -26,6 +26,6 @@ final class LockNames {
     if (plain.length() > 60) {
       plain = plain.substring(0, 60);
     }
-    return plain + "-" + Hashes.sha256(name).substring(0, 12);
+    return plain + "-" + io.runbook.transport.Checksums.sha256(name.getBytes(java.nio.charset.StandardCharsets.UTF_8)).substring(0, 12);
   }
 }

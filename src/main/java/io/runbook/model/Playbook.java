@@ -21,4 +21,12 @@ public record Playbook(Path file, List<Play> plays, List<Path> sources, List<Nam
     Path parent = file.toAbsolutePath().getParent();
     return parent == null ? Path.of(".") : parent;
   }
+
+  /**
+   * Where {@code other} is, seen from the playbook's folder: how plans name files and positions,
+   * so that the same playbook gives the same plan from any working folder.
+   */
+  public String fromBaseDir(Path other) {
+    return baseDir().toAbsolutePath().normalize().relativize(other.toAbsolutePath().normalize()).toString();
+  }
 }

@@ -2,7 +2,6 @@ package io.runbook.plan;
 
 import io.runbook.inventory.Inventory;
 import io.runbook.model.Playbook;
-import java.nio.file.Path;
 import java.util.List;
 
 /**
@@ -25,14 +24,14 @@ public record ExecutionPlan(String hash, PlanInputs inputs, Playbook playbook, I
     StringBuilder text = new StringBuilder(inputs.canonical()).append('\n')
         .append(String.valueOf(Planner.class.getPackage().getImplementationVersion())).append('\n');
     for (PlannedPlay p : plays) {
-      structure(p, playbook.baseDir(), text);
+      structure(p, playbook, text);
     }
     return new ExecutionPlan(PlanInputs.digest(text.toString()).substring(0, 16), inputs, playbook, inventory,
         plays, forecasts);
   }
 
   /** A play as the hash sees it: one line for the play, one per step (built by hand: it is on every run's path). */
-  private static void structure(PlannedPlay p, Path base, StringBuilder out) {
+  private static void structure(PlannedPlay p, Playbook base, StringBuilder out) {
     out.append("play ").append(p.number()).append('|').append(p.name()).append('|').append(p.pattern())
         .append('|').append(p.hostsAtRunTime()).append('|').append(p.hosts()).append('|').append(p.batches())
         .append('|').append(p.failure()).append('|').append(p.forks()).append('\n');
@@ -41,7 +40,7 @@ public record ExecutionPlan(String hash, PlanInputs inputs, Playbook playbook, I
     }
   }
 
-  private static void steps(List<Step> steps, Path base, StringBuilder out) {
+  private static void steps(List<Step> steps, Playbook base, StringBuilder out) {
     for (Step s : steps) {
       out.append(s.id()).append('|').append(s.kind()).append('|').append(s.name()).append('|')
           .append(PlanView.at(base, s.node().options().position())).append('\n');
@@ -57,7 +56,7 @@ public record ExecutionPlan(String hash, PlanInputs inputs, Playbook playbook, I
 
   /** What {@code runbook plan} prints and {@code --format json} writes. */
   public PlanView view() {
-    return new PlanView(hash, inputs.options(), PlanView.plays(plays, playbook.baseDir(), forecasts));
+    return new PlanView(hash, inputs.options(), PlanView.plays(plays, playbook, forecasts));
   }
 
   /** Every host some play of the plan targets, in the order first met. */

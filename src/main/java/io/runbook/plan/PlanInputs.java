@@ -6,15 +6,13 @@ import io.runbook.model.BlockTask;
 import io.runbook.model.Play;
 import io.runbook.model.Playbook;
 import io.runbook.model.TaskNode;
+import io.runbook.transport.Checksums;
 import io.runbook.yaml.YNode;
 import io.runbook.yaml.YScalar;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -33,14 +31,13 @@ public record PlanInputs(Map<String, String> files, String inventory, String ext
 
   static PlanInputs of(Playbook playbook, Inventory inventory, PlanOptions options) {
     Map<String, String> files = new TreeMap<>();
-    Path base = playbook.baseDir();
     for (Path p : playbook.sources()) {
-      files.put(shown(base, p), fileDigest(p));
+      files.put(playbook.fromBaseDir(p), fileDigest(p));
     }
     for (Play play : playbook.plays()) {
       for (List<TaskNode> section : List.of(play.beforeBatch(), play.preTasks(), play.tasks(),
           play.postTasks(), play.handlers(), play.afterBatch())) {
-        namedFiles(section, base, files);
+        namedFiles(section, playbook, files);
       }
     }
     Map<String, Object> resolved = new TreeMap<>();
@@ -72,47 +69,35 @@ public record PlanInputs(Map<String, String> files, String inventory, String ext
   }
 
   /** The files that template and copy tasks name literally (a templated path is known only at run time). */
-  private static void namedFiles(List<TaskNode> nodes, Path base, Map<String, String> files) {
+  private static void namedFiles(List<TaskNode> nodes, Playbook playbook, Map<String, String> files) {
     for (TaskNode n : nodes) {
       if (n instanceof BlockTask b) {
-        namedFiles(b.block(), base, files);
-        namedFiles(b.rescue(), base, files);
-        namedFiles(b.always(), base, files);
+        namedFiles(b.block(), playbook, files);
+        namedFiles(b.rescue(), playbook, files);
+        namedFiles(b.always(), playbook, files);
       } else if (n instanceof ActionTask t && (t.action().equals("template") || t.action().equals("copy"))) {
         YNode src = t.args().get("src");
         if (src instanceof YScalar s && s.value() instanceof String text && !text.contains("{{")) {
           Path dir = Path.of(t.options().position().file()).toAbsolutePath().getParent();
-          Path file = (dir != null ? dir : base).resolve(text).normalize();
+          Path file = (dir != null ? dir : playbook.baseDir()).resolve(text).normalize();
           if (Files.isRegularFile(file)) {
-            files.put(shown(base, file), fileDigest(file));
+            files.put(playbook.fromBaseDir(file), fileDigest(file));
           }
         }
       }
     }
   }
 
-  private static String shown(Path base, Path file) {
-    Path abs = file.toAbsolutePath().normalize();
-    return base.toAbsolutePath().normalize().relativize(abs).toString();
-  }
-
   private static String fileDigest(Path p) {
     try {
-      return digest(Files.readAllBytes(p));
+      return Checksums.sha256(Files.readAllBytes(p));
     } catch (IOException e) {
       return "unreadable";
     }
   }
 
   static String digest(String text) {
-    return digest(text.getBytes(StandardCharsets.UTF_8));
+    return Checksums.sha256(text.getBytes(StandardCharsets.UTF_8));
   }
 
-  private static String digest(byte[] bytes) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
-  }
 }

@@ -26,7 +26,7 @@ public record PlanView(String hash, PlanOptions options, List<Play> plays) {
   public record ShownStep(String id, String kind, String name, String action, String at, boolean dynamic,
       Map<String, Verdict> verdicts) {}
 
-  static List<Play> plays(List<PlannedPlay> plays, java.nio.file.Path base, Forecasts forecasts) {
+  static List<Play> plays(List<PlannedPlay> plays, io.runbook.model.Playbook base, Forecasts forecasts) {
     List<Play> out = new ArrayList<>();
     for (PlannedPlay p : plays) {
       List<ShownStep> steps = new ArrayList<>();
@@ -44,13 +44,12 @@ public record PlanView(String hash, PlanOptions options, List<Play> plays) {
   }
 
   /** Where a step is written, from the playbook's folder: the same plan from any folder. */
-  static String at(java.nio.file.Path base, io.runbook.source.SourcePosition p) {
-    java.nio.file.Path file = java.nio.file.Path.of(p.file()).toAbsolutePath().normalize();
-    return p.withFile(base.toAbsolutePath().normalize().relativize(file).toString()).toString();
+  static String at(io.runbook.model.Playbook playbook, io.runbook.source.SourcePosition p) {
+    return p.withFile(playbook.fromBaseDir(java.nio.file.Path.of(p.file()))).toString();
   }
 
   private static void flatten(List<Step> steps, Map<String, Map<String, Verdict>> forecast,
-      java.nio.file.Path base, List<ShownStep> out) {
+      io.runbook.model.Playbook base, List<ShownStep> out) {
     for (Step s : steps) {
       if (s.kind() == StepKind.BLOCK) {
         flatten(s.block(), forecast, base, out);

@@ -171,6 +171,19 @@ class ResumeExactTests {
     assertThat(cli.out()).contains("done in run");
   }
 
+  @Test
+  void aResumeIsRefusedWhenTheInventoryResolvesDifferentlyThroughItsGroupVars() throws Exception {
+    String inv = inventory();
+    Files.createDirectories(dir.resolve("group_vars"));
+    Files.writeString(dir.resolve("group_vars/all.yml"), "port: 8250\n");
+    Path play = dir.resolve("p.yml");
+    Files.writeString(play, "- hosts: all\n  tasks:\n    - {name: stop, fail: {msg: stop}}\n");
+    assertThat(run("run", play.toString(), "-i", inv, "--state-dir", state())).isEqualTo(2);
+    Files.writeString(dir.resolve("group_vars/all.yml"), "port: 8251\n");
+    assertThat(run("run", play.toString(), "-i", inv, "--state-dir", state(), "--resume", "last")).isEqualTo(4);
+    assertThat(cli.err()).contains("the inventory changed (its hosts, groups or variables)").contains("--force");
+  }
+
   /** The run_start line of the newest journal. */
   private JsonNode lastRunStart() throws IOException {
     List<Path> all = journals();
