@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -59,39 +60,13 @@ public record LockOwner(String user, String controller,
     }
   }
 
-  /**
-   * One line of JSON (no spaces, so a shell can find {@code "run_id":"..."} in it), the fields
-   * that are set, in order. Written by hand: a run writes it before its first task.
-   */
+  /** One line of JSON (no spaces, so a shell can find {@code "run_id":"..."} in it). */
   public String toJson() {
-    StringBuilder out = new StringBuilder("{");
-    field(out, "user", user);
-    field(out, "controller", controller);
-    field(out, "pid_space", pidSpace);
-    out.append(out.length() > 1 ? "," : "").append("\"pid\":").append(pid);
-    field(out, "pid_start", pidStart);
-    field(out, "run_id", runId);
-    field(out, "started", started);
-    field(out, "inventory", inventory);
-    field(out, "journal", journal);
-    return out.append('}').toString();
-  }
-
-  private static void field(StringBuilder out, String name, String value) {
-    if (value == null) {
-      return;
+    try {
+      return JSON.writeValueAsString(this);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
-    out.append(out.length() > 1 ? "," : "").append('"').append(name).append("\":\"");
-    for (char c : value.toCharArray()) {
-      if (c == '"' || c == '\\') {
-        out.append('\\').append(c);
-      } else if (c < 0x20) {
-        out.append(String.format("\\u%04x", (int) c));
-      } else {
-        out.append(c);
-      }
-    }
-    out.append('"');
   }
 
   /** {@code run R by alice@ctl1 (pid 4242, since 2026-11-24T23:15:02Z)}. */
