@@ -3,12 +3,9 @@ package io.runbook.exec;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.runbook.plan.PlanTrace;
-import io.runbook.plan.PlanView;
 import io.runbook.report.HostResult;
 import java.nio.file.Path;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -143,23 +140,16 @@ class PlanIsTheRunTests {
   }
 
   private static void assertFollowsPlan(Fixture f, RecordingListener run) {
-    PlanView view = f.lastPlan.view();
-    Set<String> left = new HashSet<>();
-    boolean endedBatch = false;
+    PlanTrace.LeftEarly left = new PlanTrace.LeftEarly();
     for (HostResult r : run.results) {
-      if (r.status() == io.runbook.model.Status.FAILED && !r.ignored() || r.status() == io.runbook.model.Status.UNREACHABLE) {
-        left.add(r.host());
-      }
       Object msg = r.result() == null ? null : r.result().get("msg");
-      if (r.task().action().equals("meta") && r.status() == io.runbook.model.Status.OK && msg != null) {
-        if (msg.toString().startsWith("ending play for ")) {
-          left.add(r.host());
-        } else if (msg.toString().startsWith("ending")) {
-          endedBatch = true;
-        }
-      }
+      left.result(r.host(), r.status().name().toLowerCase(java.util.Locale.ROOT), r.ignored(), r.task().action(),
+          msg == null ? null : msg.toString());
     }
-    PlanTrace.assertRunFollows(view, run.starts, left, run.abortReason != null || endedBatch);
+    if (run.abortReason != null) {
+      left.aborted();
+    }
+    PlanTrace.assertRunFollows(f.lastPlan.view(), run.starts, left);
   }
 
   private static void copyTree(Path from, Path to) throws java.io.IOException {

@@ -32,29 +32,43 @@ public final class PlanTrace {
   public static void assertJournalFollows(PlanView plan, java.nio.file.Path journal) throws java.io.IOException {
     com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
     List<Start> started = new ArrayList<>();
-    Set<String> left = new java.util.HashSet<>();
-    boolean aborted = false;
+    LeftEarly left = new LeftEarly();
     for (String line : java.nio.file.Files.readAllLines(journal)) {
       com.fasterxml.jackson.databind.JsonNode e = json.readTree(line);
-      String event = e.path("event").asText();
-      String status = e.path("status").asText();
-      String msg = e.at("/result/msg").asText("");
-      if (event.equals("step_start")) {
-        started.add(new Start(e.path("batch").asInt(), e.path("host").asText(), e.path("step").asText()));
-      } else if (event.equals("run_aborted")) {
-        aborted = true;
-      } else if (event.equals("host_result")
-          && (status.equals("failed") && !e.path("ignored").asBoolean() || status.equals("unreachable"))) {
-        left.add(e.path("host").asText());
-      } else if (event.equals("host_result") && e.path("action").asText().equals("meta") && status.equals("ok")) {
+      switch (e.path("event").asText()) {
+        case "step_start" -> started.add(new Start(e.path("batch").asInt(), e.path("host").asText(),
+            e.path("step").asText()));
+        case "run_aborted" -> left.aborted();
+        case "host_result" -> left.result(e.path("host").asText(), e.path("status").asText(),
+            e.path("ignored").asBoolean(), e.path("action").asText(), e.at("/result/msg").asText(""));
+        default -> { }
+      }
+    }
+    assertRunFollows(plan, started, left);
+  }
+
+  /** Which hosts left the run before the plan's end, from their results: what may not have started. */
+  public static final class LeftEarly {
+    private final Set<String> hosts = new java.util.HashSet<>();
+    private boolean stopped;
+
+    /** A host's result: {@code status} as the reporters spell it (ok, failed, unreachable, ...). */
+    public void result(String host, String status, boolean ignored, String action, String msg) {
+      if (status.equals("failed") && !ignored || status.equals("unreachable")) {
+        hosts.add(host);
+      } else if (action.equals("meta") && status.equals("ok") && msg != null && msg.startsWith("ending")) {
         if (msg.startsWith("ending play for ")) {
-          left.add(e.path("host").asText());
-        } else if (msg.startsWith("ending")) {
-          aborted = true; // end_batch, end_play: every host of the batch
+          hosts.add(host);
+        } else {
+          stopped = true; // end_batch, end_play: every host of the batch
         }
       }
     }
-    assertRunFollows(plan, started, left, aborted);
+
+    /** The run was aborted: nothing planned after that point need have started. */
+    public void aborted() {
+      stopped = true;
+    }
   }
 
   /** What the plan says the run starts, in order. */
@@ -85,7 +99,9 @@ public final class PlanTrace {
    * Asserts that {@code started} follows {@code plan}: equal when nothing failed; otherwise every
    * missing start belongs to a host in {@code leftEarly}, or comes after the run was aborted.
    */
-  public static void assertRunFollows(PlanView plan, List<Start> started, Set<String> leftEarly, boolean aborted) {
+  public static void assertRunFollows(PlanView plan, List<Start> started, LeftEarly left) {
+    Set<String> leftEarly = left.hosts;
+    boolean aborted = left.stopped;
     Map<String, Map<String, Verdict>> foreseen = new HashMap<>();
     plan.plays().forEach(p -> p.steps().forEach(s -> foreseen.put(s.id(), s.verdicts())));
     List<Start> run = started.stream().filter(s -> {
