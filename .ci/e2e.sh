@@ -57,5 +57,18 @@ check "the demo upgraded every Pump and the Drainer to v3.0.5" bash -c "grep -c 
 check "the demo's verify found every binlog downstream exactly once" grep -q "lab verify: OK" <<<"$demo"
 check "the demo stopped its lab" test -z "$(bin/runbook lab status 2>/dev/null | grep ' running$')"
 
+# The paused-Pump rehearsal: the upgrade refuses before touching the cluster, the fix, the upgrade.
+set +e
+fault=$(bin/runbook demo --fault paused-pump --no-color 2>&1)
+rc=$?
+set -e
+echo "$fault" | grep -E "^== |is paused in PD|lab verify|RECAP" || echo "$fault" | tail -30
+check "runbook demo --fault paused-pump succeeds" test "$rc" -eq 0
+check "the rehearsal's first run refused the paused Pump, touching nothing" \
+  grep -q "is paused in PD and does not answer. A paused Pump stops every Drainer.*Nothing was touched" <<<"$fault"
+check "after the fix the rehearsal upgraded every Pump and the Drainer" \
+  bash -c "grep -A12 '^== 7\. the cluster after' <<<\"\$0\" | grep -c 'v3.0.5 *running' | grep -qx 4" "$fault"
+check "the rehearsal's verify found every binlog downstream exactly once" grep -q "lab verify: OK" <<<"$fault"
+
 echo "e2e: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]

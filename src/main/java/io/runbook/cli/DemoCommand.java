@@ -33,12 +33,23 @@ public final class DemoCommand implements Callable<Integer> {
 
   @Option(names = "--no-color") boolean noColor;
 
+  @Option(names = "--fault", paramLabel = "FAULT", description = "rehearse a fault first: paused-pump"
+      + " (a Pump left paused: the upgrade refuses before touching the cluster, the fix, then the upgrade)")
+  String fault;
+
+  private static final String PAUSED_PUMP = "paused-pump";
+
   @Override
   public Integer call() throws IOException {
     PrintWriter out = spec.commandLine().getOut();
+    if (fault != null && !fault.equals(PAUSED_PUMP)) {
+      spec.commandLine().getErr().println("runbook: demo: --fault takes " + PAUSED_PUMP + ", not '" + fault + "'");
+      return ExitCodes.BAD_OPTIONS;
+    }
     Path playbook = Bundled.playbook("upgrade-binlog.yml");
     Lab lab = new Lab(dir, out);
     int code;
+    int n = 3;
     try {
       step(out, 1, "start the lab: PD, three Pumps, a Drainer and a TiDB that writes all the time");
       lab.down();
@@ -46,13 +57,19 @@ public final class DemoCommand implements Callable<Integer> {
       step(out, 2, "the cluster before the upgrade (runbook lab status)");
       new LabStatus(dir).print(out);
       Path inventory = dir.resolve("inventory.yml");
-      step(out, 3, "upgrade TiDB Binlog v3.0.0 -> v3.0.5: runbook run " + playbook + " -i " + inventory);
-      out.flush();
       String[] run = {"run", playbook.toString(), "-i", inventory.toString(), "--state-dir", ".runbook"};
-      code = Main.commandLine().execute(noColor ? append(run, "--no-color") : run);
-      step(out, 4, "the cluster after the upgrade");
+      if (noColor) {
+        run = append(run, "--no-color");
+      }
+      if (fault != null) {
+        n = rehearsePausedPump(out, lab, run, n);
+        run = append(append(run, "--resume"), "last");
+      }
+      step(out, n++, "upgrade TiDB Binlog v3.0.0 -> v3.0.5: runbook " + String.join(" ", run));
+      code = Main.commandLine().execute(run);
+      step(out, n++, "the cluster after the upgrade");
       new LabStatus(dir).print(out);
-      step(out, 5, "did every binlog reach downstream exactly once? (runbook lab verify)");
+      step(out, n++, "did every binlog reach downstream exactly once? (runbook lab verify)");
       boolean verified = LabVerifier.print(new LabVerifier(dir).verify(Duration.ofSeconds(60)), out);
       Path report = Path.of(".runbook", "demo-report.html");
       Main.commandLine().execute("report", "last", "--html", report.toString(), "--state-dir", ".runbook");
@@ -65,12 +82,32 @@ public final class DemoCommand implements Callable<Integer> {
       code = ExitCodes.INTERNAL_ERROR;
     } finally {
       if (!keep) {
-        step(out, 6, "stop the lab (runbook lab down)");
+        step(out, n, "stop the lab (runbook lab down)");
         lab.down();
       }
       out.flush();
     }
     return code;
+  }
+
+  /**
+   * The paused-Pump rehearsal: pump2 stopped and left so, which PD lists as paused and which
+   * stops every real Drainer; the upgrade must refuse it before touching anything; then the
+   * operator's fix the refusal names (start it again). Returns the next step's number.
+   */
+  private int rehearsePausedPump(PrintWriter out, Lab lab, String[] run, int n) throws IOException {
+    step(out, n++, "the fault: pump2 stopped by hand and never started again, so PD lists it paused"
+        + " (a real Drainer then waits for it for good): " + lab.stopService("pump2"));
+    new LabStatus(dir).print(out);
+    step(out, n++, "the upgrade refuses before touching the cluster: runbook " + String.join(" ", run));
+    out.flush();
+    int refused = Main.commandLine().execute(run);
+    if (refused != ExitCodes.HOST_FAILED) {
+      throw new LabException("the upgrade did not refuse the paused Pump (exit " + refused + ")");
+    }
+    step(out, n++, "the operator's fix, as the refusal says: start the Pump again: " + lab.startService("pump2"));
+    new LabStatus(dir).print(out);
+    return n;
   }
 
   private static String[] append(String[] args, String arg) {

@@ -92,6 +92,44 @@ public final class Lab {
     }
   }
 
+  /**
+   * Stops one host's service the way its stop script does (SIGTERM: a Pump tells PD it is
+   * paused), leaving the rest of the lab running: a rehearsal's fault. Returns the command.
+   */
+  public String stopService(String host) throws IOException {
+    LabNode node = node(host);
+    Path dir = root.resolve(node.dir());
+    for (LabProcesses.Running r : LabProcesses.running(root)) {
+      if (r.dir().equals(dir) && r.role().equals(node.role())) {
+        LabProcesses.stop(r);
+      }
+    }
+    return dir.resolve("scripts").resolve("stop_" + node.role() + ".sh").toString();
+  }
+
+  /** Starts one host's service with its start script and waits until it is ready; returns the command. */
+  public String startService(String host) throws IOException {
+    LabNode node = node(host);
+    LabProcesses.start(root.resolve(node.dir()), node.role());
+    waitReady(layout(), node);
+    return root.resolve(node.dir()).resolve("scripts").resolve("start_" + node.role() + ".sh").toString();
+  }
+
+  private LabNode node(String host) throws IOException {
+    return layout().nodes().stream().filter(n -> n.host().equals(host)).findFirst()
+        .orElseThrow(() -> new LabException("the lab in " + root + " has no host " + host));
+  }
+
+  /** The layout {@code lab up} recorded in lab.json. */
+  private LabLayout layout() throws IOException {
+    Path record = root.resolve(RECORD);
+    if (!Files.exists(record)) {
+      throw new LabException("no lab in " + root + " (runbook lab up)");
+    }
+    Map<String, Object> lab = Json.object(Files.readString(record));
+    return new LabLayout(root, String.valueOf(lab.get("era")), (int) Json.number(lab.get("port_offset")));
+  }
+
   private void waitReady(LabLayout layout, LabNode node) {
     long until = System.currentTimeMillis() + READY_TIMEOUT.toMillis();
     String last = "";

@@ -48,6 +48,9 @@ public final class LabMain {
           + flags.get("lab-fail-start", "fail to start"));
       return 1;
     }
+    if (component.equals("binlogctl")) {
+      return BinlogCtl.run(flags, System.out, System.err);
+    }
     Daemon d = switch (component) {
       case "pd-server" -> new PdServer(release, flags);
       case "pump" -> new PumpServer(release, flags);

@@ -28,7 +28,7 @@ record LabPackage(String name, String version, List<Binary> binaries) {
 
   static LabPackage binlog(String version) {
     return new LabPackage("tidb-binlog-" + version + "-linux-amd64", version, List.of(
-        new Binary("pump", "pump"), new Binary("drainer", "drainer")));
+        new Binary("pump", "pump"), new Binary("drainer", "drainer"), new Binary("binlogctl", "binlogctl")));
   }
 
   static LabPackage kafkaBinlog(String version) {

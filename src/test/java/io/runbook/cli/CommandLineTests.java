@@ -42,6 +42,14 @@ class CommandLineTests {
   }
 
   @Test
+  void anUnknownDemoFaultIsABadOptionAndStartsNoLab(@TempDir Path dir) {
+    int code = run("demo", "--fault", "dead-pd", "--dir", dir.resolve("lab").toString());
+    assertThat(code).isEqualTo(ExitCodes.BAD_OPTIONS);
+    assertThat(err.toString()).isEqualTo("runbook: demo: --fault takes paused-pump, not 'dead-pd'" + System.lineSeparator());
+    assertThat(dir.resolve("lab")).doesNotExist();
+  }
+
+  @Test
   void badPlaybookAndBadInventoryAreReportedTogetherWithExitFour(@TempDir Path dir) throws Exception {
     Path play = dir.resolve("bad.yml");
     Files.writeString(play, "- hosts: all\n  tasks:\n    - comand: touch " + dir + "/touched\n");

@@ -188,11 +188,28 @@ class ClusterProcessesTests {
     Eventually.within(15_000, () -> assertThat(state(29255)).isEqualTo("paused"));
     Thread.sleep(1000);
     long again = lastTs();
-    Map<String, Object> node = new java.util.LinkedHashMap<>(new Registry("http://127.0.0.1:" + PD)
-        .nodes(Registry.PUMPS).get(idA));
-    node.put("state", "offline"); // binlogctl -cmd update-pump -node-id A -state offline
-    new Registry("http://127.0.0.1:" + PD).put(Registry.PUMPS + idA, node);
+    Process ctl = start("binlogctl", "v3.0.0", "-pd-urls=http://127.0.0.1:" + PD, "-cmd", "update-pump",
+        "-node-id", idA, "-state", "offline");
+    assertThat(ctl.waitFor(30, TimeUnit.SECONDS) && ctl.exitValue() == 0).as("binlogctl update-pump").isTrue();
+    assertThat(state(29255)).isEqualTo("offline");
     Eventually.within(15_000, () -> assertThat(lastTs()).isGreaterThan(again));
+  }
+
+  @Test
+  void binlogctlListsTheNodesAsTheRealOneAndRefusesAnIllegalState() throws Exception {
+    pd();
+    pump(29257, "v3.0.0");
+    String id = Files.readString(dir.resolve("pump29257/.node")).strip();
+    Process list = start("binlogctl", "v3.0.0", "-pd-urls=http://127.0.0.1:" + PD, "-cmd", "pumps");
+    assertThat(list.waitFor(30, TimeUnit.SECONDS) && list.exitValue() == 0).isTrue();
+    assertThat(Files.readString(dir.resolve("binlogctl-" + (started.size() - 1) + ".out")))
+        .contains("[\"query node\"] [type=pump] [node=\"{NodeID: " + id + ", Addr: 127.0.0.1:29257, State: online,");
+    Process bad = start("binlogctl", "v3.0.0", "-pd-urls=http://127.0.0.1:" + PD, "-cmd", "update-pump",
+        "-node-id", id, "-state", "gone");
+    assertThat(bad.waitFor(30, TimeUnit.SECONDS)).isTrue();
+    assertThat(bad.exitValue()).isEqualTo(1);
+    assertThat(Files.readString(dir.resolve("binlogctl-" + (started.size() - 1) + ".out"))).contains("state gone is illegal");
+    assertThat(state(29257)).isEqualTo("online");
   }
 
   private long lastTs() throws IOException {
