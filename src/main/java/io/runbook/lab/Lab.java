@@ -51,6 +51,7 @@ public final class Lab {
     LabFiles files = new LabFiles(layout, runtime, deadline);
     files.writePackages();
     files.writeReimportScript();
+    files.writeTiup();
     Files.createDirectories(layout.downstream());
     Files.writeString(root.resolve(RECORD), Json.write(Map.of("era", era, "port_offset", portOffset,
         "deadline", deadline, "pd", layout.pdUrl())) + "\n");

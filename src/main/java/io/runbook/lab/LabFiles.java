@@ -44,6 +44,19 @@ final class LabFiles {
         + " io.runbook.lab.LabMain reimport --lab-dir=" + quote(layout.root().toString()) + "\n");
   }
 
+  /**
+   * {@code runtime/bin/tiup}: the lab's tiup on the controller (see LabTiup), its home the lab's
+   * {@code tiup/} unless TIUP_HOME says otherwise.
+   */
+  void writeTiup() throws IOException {
+    Path bin = layout.root().resolve("runtime").resolve("bin");
+    Files.createDirectories(bin);
+    String script = binaryScript("tiup", "v1.12.0");
+    int exec = script.indexOf("exec ");
+    executable(bin.resolve("tiup"), script.substring(0, exec) + "[ -n \"$TIUP_HOME\" ] || TIUP_HOME="
+        + quote(layout.root().resolve("tiup").toString()) + "\nexport TIUP_HOME\n" + script.substring(exec));
+  }
+
   String binaryScript(String component, String version) {
     return "#!/bin/sh\n"
         + "# " + component + " " + version + ": a runbook lab build (a simulator, not the real binary).\n"

@@ -1,6 +1,7 @@
 package io.runbook.lab;
 
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * The lab's processes: {@code java -cp runbook.jar io.runbook.lab.LabMain COMPONENT
@@ -24,6 +25,11 @@ public final class LabMain {
         System.err.println("reimport: " + e.getMessage());
         return 1;
       }
+    }
+    if (args.length >= 2 && args[0].equals("tiup") && args[1].startsWith("--release=")) {
+      // tiup takes subcommands and positional arguments, not the Go binaries' flags
+      List<String> rest = Arrays.stream(args).skip(2).filter(a -> !a.startsWith("--lab-deadline=")).toList();
+      return LabTiup.run(rest, System.getenv(), System.out, System.err);
     }
     if (args.length < 2 || !args[1].startsWith("--release=")) {
       System.err.println("usage: LabMain COMPONENT --release=VERSION [flags]");
