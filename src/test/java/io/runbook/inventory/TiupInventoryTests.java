@@ -134,6 +134,23 @@ class TiupInventoryTests {
   }
 
   @Test
+  void aTiupSourceWithoutAClusterNameIsRefused() {
+    for (String bad : new String[] {"tiup:", "tiup:a/b", "tiup:.."}) {
+      InvalidInputException e = catchThrowableOfType(InvalidInputException.class,
+          () -> Inventory.load(Path.of(bad), Map.of()));
+      assertThat(e.getMessage()).isEqualTo(bad + ":1:1: '" + bad + "' needs a TiUP cluster name, as in tiup:prod");
+    }
+  }
+
+  @Test
+  void theCommandLineRefusesAnUnknownClusterWithExitCode4() {
+    InProcess run = InProcess.run("inventory", "-i", "tiup:no-such-cluster-e3b0c442", "--list");
+    assertThat(run.exitCode()).isEqualTo(4);
+    assertThat(run.err()).startsWith("tiup:no-such-cluster-e3b0c442:1:1: no TiUP cluster 'no-such-cluster-e3b0c442':"
+        + " looked for ").contains("/clusters/no-such-cluster-e3b0c442/meta.yaml").endsWith("1 error; nothing was run.\n");
+  }
+
+  @Test
   void inventoryListMatchesItsGoldenFile(@TempDir Path dir) throws Exception {
     Path home = tiupHome(dir, true);
     Path meta = home.resolve("storage/cluster/clusters/prod-binlog/meta.yaml");
