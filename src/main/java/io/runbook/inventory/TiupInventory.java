@@ -73,7 +73,7 @@ final class TiupInventory {
     }
     all.put("pd_urls", String.join(",", pdUrls));
     all.put("process_supervision", "systemd");
-    all.put("systemd_scope", systemdScope(global, meta));
+    all.put("systemd_scope", global.systemdMode() == null ? "system" : global.systemdMode().text());
     putIfSet(all, "tidb_version", meta.tidbVersion());
     TiupMeta.ComponentVersions versions = topology.componentVersions();
     putIfSet(all, "binlog_version", first(versions == null ? null : versions.pump(), meta.tidbVersion(), null));
@@ -100,16 +100,6 @@ final class TiupInventory {
     vars.put("log_dir", folders.logDir(role, i, deploy));
     vars.putAll(role.portVars(i));
     return vars;
-  }
-
-  private String systemdScope(TiupMeta.Global global, TiupMeta meta) {
-    String mode = global.systemdMode();
-    if (mode == null || mode.isEmpty() || mode.equals("system") || mode.equals("user")) {
-      return mode == null || mode.isEmpty() ? "system" : mode;
-    }
-    out.diagnostics.error(meta.topology().at(), "'topology.global.systemd_mode' must be 'system' or 'user', not '"
-        + mode + "'");
-    return "system";
   }
 
   private static void putIfSet(Map<String, Object> vars, String name, String value) {

@@ -1,5 +1,6 @@
 package io.runbook.inventory;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 
 /**
@@ -51,7 +52,20 @@ record TiupMeta(String user, String tidbVersion, String lastOpsVer, Located<Topo
    * {@code system}.
    */
   record Global(String user, String group, @PortNumber Integer sshPort, String deployDir, String dataDir,
-      String logDir, String systemdMode, Boolean enableTls, String listenHost) {}
+      String logDir, SystemdMode systemdMode, Boolean enableTls, String listenHost) {}
+
+  /** {@code global.systemd_mode}: where the units are and how systemctl is run. */
+  enum SystemdMode {
+    /** {@code /etc/systemd/system/}, {@code sudo systemctl}. */
+    @JsonProperty("system") SYSTEM,
+    /** {@code ~/.config/systemd/user/}, {@code systemctl --user}, no sudo. */
+    @JsonProperty("user") USER;
+
+    /** The name as TiUP writes it. */
+    String text() {
+      return name().toLowerCase(java.util.Locale.ROOT);
+    }
+  }
 
   /** {@code topology.component_versions}: a version per component, when pinned. */
   record ComponentVersions(String tidb, String tikv, String pd, String pump, String drainer, String cdc,

@@ -1,5 +1,7 @@
 package io.runbook.inventory;
 
+import com.fasterxml.jackson.annotation.JsonSetter;
+import com.fasterxml.jackson.annotation.Nulls;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -16,8 +18,6 @@ import com.fasterxml.jackson.databind.exc.InvalidNullException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
-import com.fasterxml.jackson.annotation.JsonSetter;
-import com.fasterxml.jackson.annotation.Nulls;
 import io.runbook.source.InvalidInputException;
 import io.runbook.source.SourcePosition;
 import io.runbook.yaml.YamlReader;
@@ -85,6 +85,9 @@ final class TiupMetaReader {
     }
     if (e instanceof InvalidNullException n) {
       return refusal(file, n, "is empty: an instance is a mapping with at least 'host'");
+    } else if (e instanceof MismatchedInputException m && m.getOriginalMessage().startsWith("Trailing token")) {
+      return new InvalidInputException(Located.position(file, m.getLocation()),
+          "a TiUP meta.yaml is one YAML document; a second one starts here");
     } else if (e instanceof MismatchedInputException m) {
       boolean ours = m.getTargetType() == null || m.getOriginalMessage().startsWith("must be");
       return refusal(file, m, ours ? m.getOriginalMessage() : "must be " + expected(m.getTargetType()));
@@ -115,6 +118,9 @@ final class TiupMetaReader {
       return "true or false";
     } else if (type == String.class) {
       return "a single value (text)";
+    } else if (type.isEnum()) {
+      return java.util.Arrays.stream(type.getEnumConstants())
+          .map(c -> "'" + c.toString().toLowerCase(java.util.Locale.ROOT) + "'").collect(Collectors.joining(" or "));
     } else if (Collection.class.isAssignableFrom(type)) {
       return "a list";
     }

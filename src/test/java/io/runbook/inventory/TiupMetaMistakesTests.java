@@ -90,6 +90,10 @@ class TiupMetaMistakesTests {
 
   @Test
   void malformedYaml() throws Exception {
+    assertThat(refused("---\nuser: a\n---\nuser: b\n")).isEqualTo("""
+        meta.yaml:4:1: a TiUP meta.yaml is one YAML document; a second one starts here
+        1 error; nothing was run.
+        """);
     assertThat(refused(HEAD + "  pump_servers:\n  - host: 10.0.0.2\n   port: 8250\n")).isEqualTo("""
         meta.yaml:8:4: invalid YAML: expected <block end>, but found '<block mapping start>'
         1 error; nothing was run.
@@ -111,7 +115,7 @@ class TiupMetaMistakesTests {
   @Test
   void anUnknownSystemdMode() throws Exception {
     assertThat(refused("user: tidb\ntopology:\n  global:\n    systemd_mode: users\n")).isEqualTo("""
-        meta.yaml:3:3: 'topology.global.systemd_mode' must be 'system' or 'user', not 'users'
+        meta.yaml:4:19: 'topology.global.systemd_mode' must be 'system' or 'user'
         1 error; nothing was run.
         """);
   }
