@@ -71,7 +71,7 @@ final class TiupInventory {
     if (Files.isRegularFile(key)) {
       all.put("ansible_ssh_private_key_file", key.toString());
     }
-    all.put("pd_urls", String.join(",", pdUrls));
+    putIfSet(all, "pd_urls", String.join(",", pdUrls)); // without PDs the playbooks' own default stands
     all.put("process_supervision", "systemd");
     all.put("systemd_scope", global.systemdMode() == null ? "system" : global.systemdMode().text());
     putIfSet(all, "tidb_version", meta.tidbVersion());

@@ -173,6 +173,14 @@ class TiupInventoryTests {
   }
 
   @Test
+  void aMetaWithoutPdsSetsNoPdUrls(@TempDir Path dir) throws Exception {
+    Path meta = dir.resolve("meta.yaml");
+    Files.writeString(meta, "user: tidb\ntopology:\n  pump_servers: [{host: 10.0.0.2}]\n");
+    assertThat(Inventory.load(meta, Map.of()).hostVars("10.0.0.2:8250")).doesNotContainKey("pd_urls")
+        .doesNotContainKey("tidb_version").doesNotContainKey("binlog_version");
+  }
+
+  @Test
   void anAnsibleYamlInventoryIsNotTakenForAMeta(@TempDir Path dir) throws Exception {
     Path hosts = dir.resolve("hosts.yaml");
     Files.writeString(hosts, "pump_servers: {hosts: {p1: {pump_port: 8250}}}\n");
