@@ -16,7 +16,8 @@ import picocli.CommandLine.Spec;
 public final class InventoryCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(names = {"-i", "--inventory"}, required = true, paramLabel = "INVENTORY") Path inventory;
+  @Option(names = {"-i", "--inventory"}, required = true, paramLabel = "INVENTORY",
+      description = "An INI or YAML file, a TiUP meta.yaml, or tiup:NAME for a TiUP cluster.") Path inventory;
 
   @ArgGroup(exclusive = true, multiplicity = "1") Mode mode;
 

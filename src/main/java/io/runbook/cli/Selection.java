@@ -13,7 +13,8 @@ import picocli.CommandLine.Option;
  */
 final class Selection {
   @Option(names = {"-i", "--inventory"}, paramLabel = "INVENTORY",
-      description = "Inventory file (INI or YAML). Without it only localhost is known.")
+      description = "Inventory: an INI or YAML file, a TiUP meta.yaml, or tiup:NAME for a TiUP"
+          + " cluster. Without it only localhost is known.")
   Path inventory;
 
   @Option(names = {"-e", "--extra-vars"}, paramLabel = "VARS",

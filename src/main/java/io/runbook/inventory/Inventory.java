@@ -21,7 +21,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Hosts, groups and their variables, loaded from an Ansible INI or YAML inventory and the
- * {@code group_vars/} and {@code host_vars/} folders beside it. Immutable once loaded.
+ * {@code group_vars/} and {@code host_vars/} folders beside it, or from a TiUP cluster's
+ * {@code meta.yaml} ({@link TiupInventory}). Immutable once loaded.
  *
  * <p>Host order is the order hosts first appear in the file, always. Variables merge with
  * Ansible's precedence: the inventory file's group variables ({@code all} first, then groups by
@@ -49,8 +50,17 @@ public final class Inventory {
     }
   }
 
-  /** Loads an INI or YAML inventory; every mistake is reported at once. */
+  /**
+   * Loads an INI or YAML inventory, a TiUP {@code meta.yaml} or a TiUP cluster named
+   * {@code tiup:NAME}; every mistake is reported at once.
+   */
   public static Inventory load(Path path) {
+    return load(path, TiupClusters.systemEnvironment());
+  }
+
+  /** The same, finding {@code tiup:NAME} with the TiUP variables of {@code env}. */
+  public static Inventory load(Path given, Map<String, String> env) {
+    Path path = TiupClusters.isClusterName(given) ? TiupClusters.locate(given, env) : given;
     String name = path.toString();
     String text;
     try {
@@ -60,13 +70,18 @@ public final class Inventory {
           + (e instanceof java.nio.file.NoSuchFileException ? "no such file" : e.getMessage()));
     }
     InventoryBuilder b = new InventoryBuilder(name);
-    if (isYaml(name, text)) {
+    boolean tiup = TiupClusters.isMeta(path);
+    if (tiup) {
+      TiupInventory.fill(TiupMetaReader.read(text, name), path, b);
+    } else if (isYaml(name, text)) {
       new YamlInventoryParser(b).parse(YamlReader.parse(text, name));
     } else {
       new IniInventoryParser(b, name).parse(text);
     }
     b.reconcile();
-    VarsDirs.read(path, b);
+    if (!tiup) {
+      VarsDirs.read(path, b); // a TiUP cluster's folder is TiUP's, not the operator's
+    }
     b.diagnostics.throwIfErrors();
     Inventory inventory = new Inventory(b);
     inventory.source = path.toAbsolutePath().normalize();

@@ -38,8 +38,8 @@ public final class YamlReader {
   /** The lint rule that reports what this reader refuses. */
   public static final String SYNTAX = "yaml-syntax";
   static final int MAX_ALIASES = 20;
-  static final int MAX_DEPTH = 64;
-  static final int MAX_CODE_POINTS = 4 * 1024 * 1024;
+  public static final int MAX_DEPTH = 64;
+  public static final int MAX_CODE_POINTS = 4 * 1024 * 1024;
   static final int MAX_NODES = 200_000;
   /** The most characters of scalars once aliases are expanded (a long scalar aliased many times). */
   static final long MAX_EXPANDED_CHARS = 16L * 1024 * 1024;

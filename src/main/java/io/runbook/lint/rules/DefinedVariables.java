@@ -86,10 +86,14 @@ final class DefinedVariables {
     }
   }
 
-  /** Inventory variables: every host's (groups, group_vars and host_vars included). */
+  /**
+   * Inventory variables: every host's (groups, group_vars and host_vars included), a TiUP
+   * {@code meta.yaml}'s among them.
+   */
   private static void inventories(LintContext context, Set<String> out) {
     for (LintFile f : context.files()) {
-      if (f.kind() == FileKind.INVENTORY) {
+      boolean tiupMeta = f.path().getFileName().toString().equals("meta.yaml"); // read as an inventory too
+      if (f.kind() == FileKind.INVENTORY || tiupMeta) {
         try {
           Inventory inv = Inventory.load(f.path());
           inv.hosts().forEach(h -> out.addAll(inv.hostVars(h).keySet()));
