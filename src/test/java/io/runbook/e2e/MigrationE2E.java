@@ -145,18 +145,31 @@ class MigrationE2E {
   @Test
   void theRedeployDiscardsTheOldBinlogAndContinuesFromAFullReimport() throws Exception {
     try (LabFixture lab = new LabFixture(tmp, 20500).up("kafka")) {
-      LabFixture.Result run = lab.play("redeploy-cluster-binlog.yml");
-      assertThat(run.code()).as(run.all()).isZero();
-      assertThat(run.out()).contains("4. full re-import downstream (controller)");
-      assertThat(lab.release("tidb1", "tidb-server")).isEqualTo("v3.0.0");
-      assertThat(lab.release("drainer1", "drainer")).isEqualTo("v3.0.5");
-      assertThat(lab.dir.resolve("kafka1/status/kafka.pid")).doesNotExist();
-      LabFixture.Result verify = lab.verify();
-      assertThat(verify.code()).as(verify.all()).isZero();
-      LabFixture.Result again = lab.play("redeploy-cluster-binlog.yml");
-      assertThat(again.code()).as(again.all()).isZero();
-      assertThat(again.out()).doesNotContainPattern("changed=[1-9]");
+      redeploy(lab);
     }
+  }
+
+  @Test
+  void theRedeployReimportsIntoTheMysqlDownstreamAndTheNewDrainerContinuesFromTheSnapshot() throws Exception {
+    assumeTrue(Files.isExecutable(Path.of("/usr/sbin/mariadbd")), "mariadbd is not installed (apt-get install mariadb-server)");
+    try (LabFixture lab = new LabFixture(tmp, 23200).up("kafka", "mysql")) {
+      redeploy(lab);
+      assertThat(Files.readString(lab.dir.resolve("drainer1/conf/drainer.toml"))).contains("db-type = \"mysql\"");
+    }
+  }
+
+  private static void redeploy(LabFixture lab) throws Exception {
+    LabFixture.Result run = lab.play("redeploy-cluster-binlog.yml");
+    assertThat(run.code()).as(run.all()).isZero();
+    assertThat(run.out()).contains("4. full re-import downstream (controller)");
+    assertThat(lab.release("tidb1", "tidb-server")).isEqualTo("v3.0.0");
+    assertThat(lab.release("drainer1", "drainer")).isEqualTo("v3.0.5");
+    assertThat(lab.dir.resolve("kafka1/status/kafka.pid")).doesNotExist();
+    LabFixture.Result verify = lab.verify();
+    assertThat(verify.code()).as(verify.all()).isZero();
+    LabFixture.Result again = lab.play("redeploy-cluster-binlog.yml");
+    assertThat(again.code()).as(again.all()).isZero();
+    assertThat(again.out()).doesNotContainPattern("changed=[1-9]");
   }
 
   private static void restartOldDrainer(LabFixture lab, String config) throws Exception {
