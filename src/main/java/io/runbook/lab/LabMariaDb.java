@@ -59,7 +59,8 @@ final class LabMariaDb {
         + "exec " + LabFiles.quote(mariadbd.toString()) + " --no-defaults --datadir=\"$PWD/data\""
         + " --socket=\"$PWD/status/mariadb.sock\" --bind-address=127.0.0.1 --port=" + server.port()
         + " --skip-name-resolve --skip-log-bin --performance-schema=OFF --innodb-buffer-pool-size=16M"
-        + " --log-error=\"$PWD/log/mariadb.log\" --pid-file=\"$PWD/status/mariadbd.pid\"" + user
+        // its own pid file stays out of status/, where every *.pid is a lab process to stop
+        + " --log-error=\"$PWD/log/mariadb.log\" --pid-file=\"$PWD/data/mariadbd.pid\"" + user
         + " 2>> log/" + ROLE + "_stderr.log\n");
     LabFiles.executable(dir.resolve("scripts").resolve("start_" + ROLE + ".sh"), LabFiles.startScript(ROLE));
     LabFiles.executable(dir.resolve("scripts").resolve("stop_" + ROLE + ".sh"), LabFiles.stopScript(ROLE));

@@ -411,6 +411,8 @@ class ClusterProcessesTests {
     MariaDbClient server = LabMariaDb.newServer(29307);
     new LabSink(LabSink.MYSQL, server).write(dir);
     LabMariaDb.start(dir, server, System.currentTimeMillis() / 1000 + 120);
+    assertThat(LabProcesses.running(dir)).as("one lab process for lab down to stop, by its stop script")
+        .extracting(LabProcesses.Running::role).containsExactly("mariadb");
     pd();
     pump(29258, "v3.0.0");
     Path conf = dir.resolve("drainer.toml");
@@ -437,5 +439,15 @@ class ClusterProcessesTests {
     assertThat(row).containsOnlyKeys("consistent", "commitTS", "ts-map", "schema-version");
     assertThat(Json.number(row.get("commitTS"))).isEqualTo(lastApplied);
     assertThat(server.run("select count(*) from lab_cp.checkpoint;").strip()).isEqualTo("1");
+  }
+
+  @Test
+  void theLabsMariaDbStopsByItselfAtTheLabsDeadline() throws Exception {
+    org.junit.jupiter.api.Assumptions.assumeTrue(LabMariaDb.find("mariadbd") != null, "mariadbd is not installed");
+    MariaDbClient server = LabMariaDb.newServer(29308);
+    LabMariaDb.start(dir, server, System.currentTimeMillis() / 1000 + 3);
+    assertThat(server.run("select 1;").strip()).isEqualTo("1");
+    Eventually.within(30_000, () -> assertThat(LabProcesses.running(dir)).isEmpty());
+    assertThat(Files.readString(dir.resolve("mariadb1/log/mariadb.log"))).contains("Shutdown complete");
   }
 }
