@@ -21,7 +21,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "lab", mixinStandardHelpOptions = true, exitCodeOnInvalidInput = ExitCodes.BAD_OPTIONS,
     description = {"The local lab: a TiDB Binlog deployment of real processes on 127.0.0.1.",
         "  up      create it in --dir and start it (--era cluster: 3 pumps, a drainer, TiDB v3.0.0;",
-        "          --era kafka: TiDB v2.1.0-rc.4 with a Kafka pump, drainer, Kafka, ZooKeeper)",
+        "          --era kafka: TiDB v2.1.0-rc.4 with a Kafka pump, drainer, Kafka, ZooKeeper;",
+        "          --downstream mysql: the drainers write to a real MariaDB in the lab's folder)",
         "  down    stop every process of the lab",
         "  status  each process, its release, and the pumps and drainers as PD lists them",
         "  verify  every transaction TiDB committed reached downstream exactly once, in order"})
@@ -37,6 +38,10 @@ public final class LabCommand implements Callable<Integer> {
 
   @Option(names = "--era", paramLabel = "cluster|kafka", description = "which generation 'up' deploys")
   String era = "cluster";
+
+  @Option(names = "--downstream", paramLabel = "file|mysql",
+      description = "where 'up' makes the drainers write: a file (default) or a real MariaDB in the lab's folder")
+  String downstream = "file";
 
   @Option(names = "--port-offset", paramLabel = "N", description = "added to every port (default 0)")
   int portOffset;
@@ -56,7 +61,8 @@ public final class LabCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     try {
       switch (verb) {
-        case "up" -> new Lab(dir, out).up(era, portOffset, Duration.ofMinutes(lifetimeMinutes), runbookJar());
+        case "up" -> new Lab(dir, out).up(era, portOffset, Duration.ofMinutes(lifetimeMinutes), runbookJar(),
+            downstream);
         case "down" -> new Lab(dir, out).down();
         case "status" -> {
           return new LabStatus(dir).print(out) ? ExitCodes.OK : ExitCodes.HOST_FAILED;

@@ -1,83 +1,70 @@
 package io.runbook.lab;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
- * The drainers' downstream: a file of applied binlogs ({@code binlog.log}) and the checkpoint
- * beside it ({@code checkpoint.json}, standing in for the table {@code tidb_binlog.checkpoint}:
- * the Kafka-era and cluster drainers share it, which is what lets the migration resume from the
- * old checkpoint). Applying a binlog and advancing the checkpoint are not one transaction, so a
- * restart takes the later of the checkpoint and the last applied binlog: nothing twice.
+ * Where a Drainer applies binlogs and keeps its checkpoint, chosen by {@code [syncer] db-type} as
+ * pingcap/tidb-binlog drainer/util.go {@code GenCheckPointCfg} chooses: {@code file} (and
+ * {@code pb}, the Kafka era's name for it) keeps the checkpoint in {@code <data-dir>/savepoint},
+ * the Drainer's own; {@code mysql} and {@code tidb} keep it downstream in
+ * {@code tidb_binlog.checkpoint}, one row per cluster ID, which any Drainer of the same cluster
+ * pointed at the same server reads. Without a checkpoint, or with one at 0, a Drainer starts at
+ * {@code initial-commit-ts} (drainer/checkpoint/file.go and mysql.go {@code Load}): a checkpoint
+ * that is there always wins.
+ *
+ * <p>The Kafka-era Drainer passes its positions ({@code kafka-offset}); the cluster Drainer
+ * passes null, and its checkpoint has the fields of the cluster version's instead.
  */
-final class Downstream {
-  static final String BINLOG = "binlog.log";
-  static final String CHECKPOINT = "checkpoint.json";
-  /** When each binlog was applied ({@code <commitTS> <epoch millis>}), for lab verify's stall figure. */
-  static final String APPLIED_AT = "applied-at.log";
-  private final Path dir;
-  private final BinlogFile applied;
-  private final BinlogFile appliedAt;
-  private long commitTs;
-  private Map<String, Object> positions = new LinkedHashMap<>();
+abstract class Downstream {
+  /** Whether the checkpoint is the Kafka version's (with positions) rather than the cluster version's. */
+  protected final boolean kafkaEra;
+  /** The checkpoint: every binlog up to this commit timestamp is applied. */
+  protected long commitTs;
+  /** The Kafka era's positions saved with the checkpoint (empty for the cluster Drainer). */
+  protected Map<String, Object> positions = new LinkedHashMap<>();
 
-  Downstream(Path dir, long initialCommitTs) throws IOException {
-    this.dir = dir;
-    Files.createDirectories(dir);
-    applied = new BinlogFile(dir.resolve(BINLOG));
-    appliedAt = new BinlogFile(dir.resolve(APPLIED_AT));
-    Map<String, Object> cp = readCheckpoint(dir);
-    commitTs = Math.max(cp == null ? initialCommitTs : Json.number(cp.get("commitTS")), applied.maxCommitTs());
-    if (cp != null) {
-      positions = Json.object(cp.get("positions"));
-    }
+  Downstream(boolean kafkaEra) {
+    this.kafkaEra = kafkaEra;
   }
 
-  static Map<String, Object> readCheckpoint(Path dir) throws IOException {
-    Path f = dir.resolve(CHECKPOINT);
-    return Files.exists(f) ? Json.object(Files.readString(f)) : null;
-  }
-
-  synchronized long commitTs() {
+  final synchronized long commitTs() {
     return commitTs;
   }
 
-  synchronized Map<String, Object> positions() {
+  final synchronized Map<String, Object> positions() {
     return new LinkedHashMap<>(positions);
   }
 
-  /** Applies {@code e} unless the checkpoint is already past it; true when applied. */
-  synchronized boolean apply(BinlogFile.Entry e) throws IOException {
-    if (e.commitTs() <= commitTs) {
-      return false;
-    }
-    applied.append(e);
-    appliedAt.append(new BinlogFile.Entry(e.commitTs(), Long.toString(System.currentTimeMillis())));
-    commitTs = e.commitTs();
-    return true;
-  }
-
   /**
-   * Saves the checkpoint (and the Kafka era's positions, when given). Never moves it back: after
-   * a migration the old drainer may still save on its way out, behind the new one.
+   * Applies the binlogs of {@code batch} past the checkpoint, in order, then saves the
+   * checkpoint (with {@code positions} when not null); returns how many were applied.
    */
-  synchronized void saveCheckpoint(Map<String, Object> newPositions) throws IOException {
-    if (newPositions != null) {
-      positions = new LinkedHashMap<>(newPositions);
+  abstract int apply(List<BinlogFile.Entry> batch, Map<String, Object> positions) throws IOException;
+
+  /** Saves the checkpoint as it stands (with {@code positions} when not null). */
+  abstract void save(Map<String, Object> positions) throws IOException;
+
+  /** The downstream {@code conf} names, for a Drainer whose data dir is {@code dataDir}. */
+  static Downstream open(LabConfig conf, Path dataDir, long initialCommitTs, Registry registry,
+      boolean kafkaEra) throws IOException {
+    String dbType = conf.string("syncer.db-type", "mysql"); // drainer/config.go: dest-db-type defaults to mysql
+    switch (dbType) {
+      case "file", "pb" -> {
+        // drainer/config.go adjustConfig: no [syncer.to] dir means the data dir itself
+        Path dir = Path.of(conf.string("syncer.to.dir", dataDir.toString()));
+        return new FileDownstream(dir, dataDir.resolve(Savepoint.FILE), initialCommitTs, kafkaEra);
+      }
+      case "mysql", "tidb" -> {
+        return new MysqlDownstream(MariaDbClient.from(conf), conf.string("syncer.to.checkpoint.schema",
+            MysqlDownstream.SCHEMA), conf.string("syncer.to.checkpoint.table", MysqlDownstream.TABLE),
+            registry.clusterId(), initialCommitTs, kafkaEra);
+      }
+      default -> throw new IOException("the lab's drainer writes to db-type \"file\" or \"mysql\"/\"tidb\", not \""
+          + dbType + "\"");
     }
-    Map<String, Object> onDisk = readCheckpoint(dir);
-    long saved = onDisk == null ? 0 : Json.number(onDisk.get("commitTS"));
-    Map<String, Object> cp = new LinkedHashMap<>();
-    cp.put("clusterID", 1);
-    cp.put("commitTS", Math.max(commitTs, saved));
-    cp.put("positions", positions);
-    Path tmp = dir.resolve(CHECKPOINT + ".tmp");
-    Files.writeString(tmp, Json.write(cp));
-    Files.move(tmp, dir.resolve(CHECKPOINT), StandardCopyOption.REPLACE_EXISTING,
-        StandardCopyOption.ATOMIC_MOVE);
   }
 }

@@ -11,8 +11,9 @@ import java.util.TreeMap;
 
 /**
  * A cluster-version Drainer (reference §2.3): pulls from every pump that is not offline, merges
- * them in commit order, applies to the downstream file and keeps the checkpoint there; resumes
- * from it after a restart. {@code /status} has {@code PumpPos}, {@code Synced}, {@code LastTS}
+ * them in commit order, applies to its {@link Downstream} (a file, or a MySQL-protocol server)
+ * and keeps its checkpoint where the real one does for that kind; resumes from it after a
+ * restart. A graceful stop lets the batch being applied finish with its checkpoint. {@code /status} has {@code PumpPos}, {@code Synced}, {@code LastTS}
  * and {@code TsMap}; {@code Synced} turns true once no binlog arrived for
  * {@code synced-check-time} (seconds in the lab, minutes in production).
  *
@@ -26,6 +27,9 @@ final class DrainerServer extends Daemon {
   private final Object lock = new Object();
   private final Map<String, Long> pumpPos = new TreeMap<>();
   private final TreeMap<Long, BinlogFile.Entry> pending = new TreeMap<>();
+  /** Held while a batch is applied; stop() takes it so that no batch is cut short. */
+  private final Object syncing = new Object();
+  private boolean syncStopped;
   private Registry registry;
   private Downstream downstream;
   private HttpApi http;
@@ -49,14 +53,11 @@ final class DrainerServer extends Daemon {
     Files.createDirectories(dataDir);
     nodeId = NodeId.load(dataDir, flags.get("node-id", null), InetAddress.getLocalHost().getHostName() + ":" + port);
     syncedCheckMillis = Math.round(conf.number("synced-check-time", 5) * 1000);
-    if (!conf.string("syncer.db-type", "file").equals("file")) {
-      throw new IOException("the lab's drainer writes only to db-type = \"file\"");
-    }
     // drainer/config.go: the default was 0 up to v3.0.7 and is -1 (PD's latest TSO) from v3.0.8;
-    // it applies only when there is no checkpoint yet.
+    // it applies only when there is no checkpoint yet (drainer/checkpoint: the checkpoint wins).
     String byRelease = Versions.atLeast(release.version(), "3.0.8") ? "-1" : "0";
     long initial = Long.parseLong(flags.get("initial-commit-ts", conf.string("initial-commit-ts", byRelease)));
-    downstream = new Downstream(Path.of(conf.string("syncer.to.dir", "downstream")), initial == -1 ? registry.tso() : initial);
+    downstream = Downstream.open(conf, dataDir, initial == -1 ? registry.tso() : initial, registry, false);
     log.info("resuming from checkpoint commitTS " + downstream.commitTs());
     // drainer/server.go: online in PD first, then the DDL history loads, and only then the port
     // opens (binding it is opening it); on a real cluster that can take minutes.
@@ -89,9 +90,14 @@ final class DrainerServer extends Daemon {
   }
 
   private void syncOnce() {
-    if (!state.equals("online")) {
-      return;
+    synchronized (syncing) {
+      if (!syncStopped && state.equals("online")) {
+        syncRound();
+      }
     }
+  }
+
+  private void syncRound() {
     long snapshot;
     Map<String, Map<String, Object>> known;
     try {
@@ -154,24 +160,22 @@ final class DrainerServer extends Daemon {
   }
 
   private void applyUpTo(long watermark) {
-    boolean any = false;
+    List<BinlogFile.Entry> batch = new java.util.ArrayList<>();
+    synchronized (lock) {
+      while (!pending.isEmpty() && pending.firstKey() <= watermark) {
+        batch.add(pending.pollFirstEntry().getValue());
+      }
+    }
+    if (batch.isEmpty()) {
+      return;
+    }
     try {
-      while (true) {
-        BinlogFile.Entry next;
-        synchronized (lock) {
-          Map.Entry<Long, BinlogFile.Entry> first = pending.firstEntry();
-          if (first == null || first.getKey() > watermark) {
-            break;
-          }
-          next = pending.pollFirstEntry().getValue();
-        }
-        any |= downstream.apply(next);
-      }
-      if (any) {
-        downstream.saveCheckpoint(null);
-      }
+      downstream.apply(batch, null);
     } catch (IOException e) {
       log.error("cannot write downstream: " + e.getMessage());
+      synchronized (lock) {
+        batch.forEach(b -> pending.put(b.commitTs(), b)); // tried again next round
+      }
     }
   }
 
@@ -221,6 +225,9 @@ final class DrainerServer extends Daemon {
 
   @Override
   protected synchronized void stop() {
+    synchronized (syncing) {
+      syncStopped = true;
+    }
     if (state.equals("online") || state.equals("pausing")) {
       state = "paused";
     }

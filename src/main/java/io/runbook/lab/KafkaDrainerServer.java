@@ -2,16 +2,20 @@ package io.runbook.lab;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The Kafka-version Drainer (reference §2.4): consumes the topic from the offset kept in the
- * downstream checkpoint ({@code positions."kafka-offset"}), applies each binlog to the downstream
- * file and saves the checkpoint after every batch. A restart resumes from that offset; a binlog
- * fetched again because the checkpoint lagged the downstream is skipped by its commit
- * timestamp, so nothing is applied twice. {@code /status} is the Kafka drainer's: {@code PumpPos},
+ * The Kafka-version Drainer (reference §2.4): consumes the topic from the offset kept in its
+ * checkpoint ({@code positions."kafka-offset"}), applies each batch to its {@link Downstream} and
+ * saves the checkpoint with it. A restart resumes from that offset; a binlog at or below the
+ * checkpoint's commit timestamp is skipped. The checkpoint is its own with a file sink
+ * ({@code <data-dir>/savepoint}) and the shared {@code tidb_binlog.checkpoint} row with a MySQL
+ * one. A graceful stop lets the batch being applied finish; it saves nothing more, so after a
+ * migration the old Drainer, stopping last, does not write its older checkpoint over the new
+ * Drainer's. {@code /status} is the Kafka drainer's: {@code PumpPos},
  * {@code Synced}, {@code DepositWindow} and {@code TsMap}; there is no other route.
  */
 final class KafkaDrainerServer extends Daemon {
@@ -21,6 +25,9 @@ final class KafkaDrainerServer extends Daemon {
   private KafkaClient kafka;
   private Downstream downstream;
   private HttpApi http;
+  /** Held while a batch is applied; stop() takes it so that no batch is cut short. */
+  private final Object syncing = new Object();
+  private boolean syncStopped;
   private Thread syncer;
   private Thread detector;
   private long syncedCheckMillis;
@@ -42,16 +49,13 @@ final class KafkaDrainerServer extends Daemon {
     // Seconds in the lab (minutes in the real Kafka drainer), so a rehearsal need not wait.
     syncedCheckMillis = Math.round(conf.number("synced-check-time", 5) * 1000);
     long detectMillis = Math.max(100, Math.round(conf.number("detect-interval", 1) * 1000));
-    if (!conf.string("syncer.db-type", "file").equals("file")) {
-      throw new IOException("the lab's drainer writes only to db-type = \"file\"");
-    }
     long initial = Long.parseLong(flags.get("initial-commit-ts", conf.string("initial-commit-ts", "0")));
-    downstream = new Downstream(Path.of(conf.string("syncer.to.dir", "downstream")), initial);
+    registry = new Registry(flags.get("pd-urls", "http://127.0.0.1:2379"));
+    downstream = Downstream.open(conf, Path.of(flags.get("data-dir", "data.drainer")), initial, registry, true);
     Object saved = downstream.positions().get(OFFSET_KEY);
     nextOffset = saved == null ? 0 : Json.number(saved);
     upper = downstream.commitTs();
     log.info("resuming from checkpoint commitTS " + upper + ", kafka offset " + nextOffset);
-    registry = new Registry(flags.get("pd-urls", "http://127.0.0.1:2379"));
     kafka = new KafkaClient(flags.get("kafka-addrs", "127.0.0.1:" + KafkaStandIn.DEFAULT_PORT));
     http = new HttpApi(addr.substring(0, addr.lastIndexOf(':')).replace("0.0.0.0", "127.0.0.1"), port)
         .on("GET", "/status", r -> HttpApi.Reply.ok(status()));
@@ -92,6 +96,14 @@ final class KafkaDrainerServer extends Daemon {
   }
 
   private void syncOnce() {
+    synchronized (syncing) {
+      if (!syncStopped) {
+        syncRound();
+      }
+    }
+  }
+
+  private void syncRound() {
     List<KafkaClient.Message> got;
     try {
       got = kafka.fetch(nextOffset, BATCH);
@@ -110,13 +122,15 @@ final class KafkaDrainerServer extends Daemon {
       return;
     }
     lastFetched = System.currentTimeMillis();
+    List<BinlogFile.Entry> batch = new ArrayList<>();
+    for (KafkaClient.Message m : got) {
+      upper = Math.max(upper, m.binlog().commitTs());
+      batch.add(m.binlog());
+    }
+    long after = got.get(got.size() - 1).offset() + 1;
     try {
-      for (KafkaClient.Message m : got) {
-        upper = Math.max(upper, m.binlog().commitTs());
-        downstream.apply(m.binlog());
-        nextOffset = m.offset() + 1;
-      }
-      downstream.saveCheckpoint(Map.of(OFFSET_KEY, nextOffset));
+      downstream.apply(batch, Map.of(OFFSET_KEY, after));
+      nextOffset = after;
     } catch (IOException e) {
       log.error("cannot write downstream: " + e.getMessage());
     }
@@ -124,19 +138,11 @@ final class KafkaDrainerServer extends Daemon {
 
   @Override
   protected void stop() {
-    for (Thread t : new Thread[] {syncer, detector}) {
-      t.interrupt();
-      try {
-        t.join(3000);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
+    synchronized (syncing) {
+      syncStopped = true;
     }
-    try {
-      downstream.saveCheckpoint(Map.of(OFFSET_KEY, nextOffset));
-    } catch (IOException e) {
-      log.warn("could not save the checkpoint: " + e.getMessage());
-    }
+    syncer.interrupt(); // between rounds now: no write is cut short
+    detector.interrupt();
     kafka.close();
     http.stop();
   }

@@ -33,8 +33,19 @@ public final class Lab {
     this.out = out;
   }
 
-  /** Creates and starts a lab; {@code lifetime} bounds how long its processes may live. */
+  /** Creates and starts a lab with a file downstream; {@code lifetime} bounds how long its processes may live. */
   public void up(String era, int portOffset, Duration lifetime, Path jar) throws IOException {
+    up(era, portOffset, lifetime, jar, LabSink.FILE);
+  }
+
+  /** Creates and starts a lab whose drainers write to {@code downstream}: file or mysql (the lab's MariaDB). */
+  public void up(String era, int portOffset, Duration lifetime, Path jar, String downstream) throws IOException {
+    if (!downstream.equals(LabSink.FILE) && !downstream.equals(LabSink.MYSQL)) {
+      throw new LabException("--downstream must be file or mysql, not '" + downstream + "'");
+    }
+    if (downstream.equals(LabSink.MYSQL) && LabMariaDb.find("mariadbd") == null) {
+      throw new LabException(LabMariaDb.MISSING);
+    }
     if (!era.equals(LabLayout.CLUSTER) && !era.equals(LabLayout.KAFKA)) {
       throw new LabException("--era must be cluster or kafka, not '" + era + "'");
     }
@@ -43,7 +54,9 @@ public final class Lab {
           + " --dir " + root + "' first");
     }
     clear();
-    LabLayout layout = new LabLayout(root, era, portOffset);
+    LabSink sink = downstream.equals(LabSink.MYSQL)
+        ? new LabSink(LabSink.MYSQL, LabMariaDb.newServer(portOffset + LabMariaDb.BASE_PORT)) : LabSink.FILE_SINK;
+    LabLayout layout = new LabLayout(root, era, portOffset, sink);
     long deadline = System.currentTimeMillis() / 1000 + lifetime.toSeconds();
     Path runtime = root.resolve("runtime").resolve("runbook-lab.jar");
     Files.createDirectories(runtime.getParent());
@@ -58,6 +71,17 @@ public final class Lab {
     writeInventory(root, layout);
     out.println("lab: " + era + " era in " + root + " (processes stop by themselves after "
         + lifetime.toMinutes() + " min)");
+    if (sink.mysql()) {
+      sink.write(root);
+      try {
+        LabMariaDb.start(root, sink.server(), deadline);
+      } catch (LabException e) {
+        down();
+        throw e;
+      }
+      out.printf("  %-15s %-8s %-22s up on 127.0.0.1:%d%n", LabMariaDb.HOST, LabMariaDb.ROLE, "mariadbd",
+          sink.server().port());
+    }
     List<LabNode> started = new ArrayList<>();
     for (LabNode node : layout.nodes()) {
       files.deploy(node);
@@ -85,7 +109,7 @@ public final class Lab {
       return;
     }
     // TiDB first, then drainers after pumps have stopped: the order of tidb-ansible's stop.yml.
-    running.sort(Comparator.comparingInt(r -> List.of("tidb", "pump", "drainer", "kafka", "zookeeper", "pd")
+    running.sort(Comparator.comparingInt(r -> List.of("tidb", "pump", "drainer", "kafka", "zookeeper", "pd", LabMariaDb.ROLE)
         .indexOf(r.role())));
     for (LabProcesses.Running r : running) {
       LabProcesses.stop(r);

@@ -136,7 +136,7 @@ final class LabFiles {
         + "echo \"ok: stopped!\"\n";
   }
 
-  private static void executable(Path file, String text) throws IOException {
+  static void executable(Path file, String text) throws IOException {
     Files.writeString(file, text);
     Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rwxr-xr-x"));
   }

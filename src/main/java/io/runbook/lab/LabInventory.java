@@ -9,6 +9,20 @@ package io.runbook.lab;
 final class LabInventory {
   private LabInventory() {}
 
+  /** Where drainer.toml.tpl points the drainers: the downstream folder, or the lab's MariaDB. */
+  private static String downstream(LabSink sink) {
+    if (!sink.mysql()) {
+      return "    drainer_downstream_kind: file\n    drainer_downstream_dir: \"{{ lab_dir }}/downstream\"\n";
+    }
+    MariaDbClient s = sink.server();
+    return "    # the lab's MariaDB (lab up --downstream mysql); the checkpoint is in tidb_binlog.checkpoint\n"
+        + "    drainer_downstream_kind: mysql\n"
+        + "    drainer_downstream_host: " + s.host() + "\n"
+        + "    drainer_downstream_port: " + s.port() + "\n"
+        + "    drainer_downstream_user: " + s.user() + "\n"
+        + "    drainer_downstream_password: \"" + s.password() + "\"\n";
+  }
+
   static String yaml(LabLayout l, String labDir, String schema) {
     return "# yaml-language-server: $schema=" + schema + "\n"
         + "# The local lab (runbook lab up): a TiDB Binlog deployment of real processes on 127.0.0.1.\n"
@@ -29,7 +43,7 @@ final class LabInventory {
         + "    packages_dir: \"{{ lab_dir }}/packages\"\n"
         + "    binlog_package_dir: \"{{ packages_dir }}/tidb-binlog-{{ binlog_version }}-linux-amd64\"\n"
         + "    tidb_package_dir: \"{{ packages_dir }}/tidb-{{ tidb_version }}-linux-amd64\"\n"
-        + "    drainer_downstream_dir: \"{{ lab_dir }}/downstream\"\n"
+        + downstream(l.sink())
         + "    # the lab's drainers count synced-check-time in seconds (production: minutes)\n"
         + "    drainer_synced_check_time: 3\n"
         + "    pump_heartbeat_interval: 1\n"

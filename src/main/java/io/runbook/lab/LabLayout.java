@@ -13,13 +13,17 @@ import java.util.List;
  * era: pd1, kafka1, zookeeper1, tidb1 (TiDB v2.1.0-rc.4, with its Kafka pump in the same
  * deploy folder, reached through {@code status/pump.sock}) and kafka_drainer1.
  */
-record LabLayout(Path root, String era, int offset) {
+record LabLayout(Path root, String era, int offset, LabSink sink) {
   static final String CLUSTER = "cluster";
   static final String KAFKA = "kafka";
   static final String CLUSTER_TIDB = "v3.0.0";
   static final String CLUSTER_BINLOG = "v3.0.0";
   static final String KAFKA_TIDB = "v2.1.0-rc.4";
   static final String KAFKA_BINLOG = "v2.1.0-rc.4";
+
+  LabLayout(Path root, String era, int offset) {
+    this(root, era, offset, LabSink.FILE_SINK);
+  }
 
   int port(int base) {
     return base + offset;
@@ -74,10 +78,14 @@ record LabLayout(Path root, String era, int offset) {
         drainerConfig());
   }
 
+  /** The drainers' config: a file downstream, or the lab's MariaDB (its checkpoint in tidb_binlog.checkpoint). */
   private String drainerConfig() {
+    String to = !sink.mysql() ? "db-type = \"file\"\n\n[syncer.to]\ndir = \"" + downstream() + "\"\n"
+        : "db-type = \"mysql\"\n\n[syncer.to]\nhost = \"" + sink.server().host() + "\"\nport = "
+            + sink.server().port() + "\nuser = \"" + sink.server().user() + "\"\npassword = \""
+            + sink.server().password() + "\"\n";
     return "# lab: synced-check-time and detect-interval are in seconds (minutes/seconds in production)\n"
-        + "detect-interval = 1\nsynced-check-time = 3\n\n[syncer]\ndb-type = \"file\"\n\n"
-        + "[syncer.to]\ndir = \"" + downstream() + "\"\n";
+        + "detect-interval = 1\nsynced-check-time = 3\n\n[syncer]\n" + to;
   }
 
   private LabNode tidbNode(boolean kafka) {

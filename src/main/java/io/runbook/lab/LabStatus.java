@@ -57,6 +57,9 @@ public final class LabStatus {
   }
 
   private static String binaryOf(Path dir, String role) {
+    if (role.equals(LabMariaDb.ROLE)) {
+      return "mariadbd (Debian's)"; // the real server: no lab release stamped on it
+    }
     String name = switch (role) {
       case "pd" -> "pd-server";
       case "tidb" -> "tidb-server";

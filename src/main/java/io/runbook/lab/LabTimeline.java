@@ -22,7 +22,7 @@ record LabTimeline(long longestStallMillis, long stallCommittedAt, long noPumpMi
   static LabTimeline read(Path root) throws IOException {
     long stall = 0;
     long stallAt = 0;
-    for (BinlogFile.Entry e : BinlogFile.read(root.resolve("downstream").resolve(Downstream.APPLIED_AT))) {
+    for (BinlogFile.Entry e : LabSink.read(root).appliedAt(root)) {
       long committed = Tso.physicalMillis(e.commitTs());
       long waited = Long.parseLong(e.payload()) - committed;
       if (waited > stall) {

@@ -10,7 +10,8 @@ import java.util.Map;
 
 /**
  * {@code runbook lab verify}: every transaction TiDB committed reached downstream exactly once,
- * in commit order. Waits (bounded) for the drainer to catch up with what TiDB had committed when
+ * in commit order, whether downstream is a file or the lab's MariaDB ({@link LabSink}: the rows
+ * of {@code lab.binlog} in the order they were applied). Waits (bounded) for the drainer to catch up with what TiDB had committed when
  * the check began; what TiDB commits meanwhile is checked as far as downstream has it.
  */
 public final class LabVerifier {
@@ -19,9 +20,10 @@ public final class LabVerifier {
    * (null: any).
    */
   public record Result(int committed, int applied, int lost, int duplicated, int outOfOrder,
-      int unknown, boolean caughtUp, LabTimeline timeline, Duration maxStall) {
+      int unknown, boolean caughtUp, LabTimeline timeline, Duration maxStall, Checkpoint checkpoint) {
     public boolean ok() {
-      return lost == 0 && duplicated == 0 && outOfOrder == 0 && unknown == 0 && caughtUp && !stalledTooLong();
+      return lost == 0 && duplicated == 0 && outOfOrder == 0 && unknown == 0 && caughtUp && !stalledTooLong()
+          && !checkpoint.ahead();
     }
 
     public boolean stalledTooLong() {
@@ -37,6 +39,12 @@ public final class LabVerifier {
     }
   }
 
+  /**
+   * The checkpoint as read back after the check: where it is, its commit timestamp (-1: none),
+   * and whether it is past the last binlog applied (a restart would then skip binlogs).
+   */
+  public record Checkpoint(String where, long commitTs, boolean ahead) {}
+
   private final Path root;
 
   public LabVerifier(Path root) {
@@ -50,14 +58,14 @@ public final class LabVerifier {
   /** Verifies; with {@code maxStall}, a longer replication stall is a failure too. */
   public Result verify(Duration catchUp, Duration maxStall) throws IOException {
     Path committedFile = root.resolve("tidb1").resolve("data.tidb").resolve("committed.log");
-    Path appliedFile = root.resolve("downstream").resolve(Downstream.BINLOG);
+    LabSink sink = LabSink.read(root);
     List<BinlogFile.Entry> committed = BinlogFile.read(committedFile);
     long target = committed.isEmpty() ? 0 : committed.get(committed.size() - 1).commitTs();
     long until = System.currentTimeMillis() + catchUp.toMillis();
-    List<BinlogFile.Entry> applied = BinlogFile.read(appliedFile);
+    List<BinlogFile.Entry> applied = sink.applied(root);
     while (maxTs(applied) < target && System.currentTimeMillis() < until) {
       Daemon.pause(200);
-      applied = BinlogFile.read(appliedFile);
+      applied = sink.applied(root);
     }
     boolean caughtUp = maxTs(applied) >= target;
     // Re-read: what TiDB committed while we waited may already be downstream.
@@ -87,8 +95,10 @@ public final class LabVerifier {
         lost++;
       }
     }
+    Map.Entry<String, Long> cp = sink.checkpoint(root);
+    Checkpoint checkpoint = new Checkpoint(cp.getKey(), cp.getValue(), cp.getValue() > maxTs(sink.applied(root)));
     return new Result(committed.size(), applied.size(), lost, duplicated, outOfOrder, unknown, caughtUp,
-        LabTimeline.read(root), maxStall);
+        LabTimeline.read(root), maxStall, checkpoint);
   }
 
   private static String clock(long epochMillis) {
@@ -109,6 +119,9 @@ public final class LabVerifier {
     if (!r.caughtUp()) {
       out.println("  the drainer did not catch up with TiDB in time");
     }
+    Checkpoint cp = r.checkpoint();
+    out.printf("  checkpoint: %s (%s)%s%n", cp.commitTs() < 0 ? "none" : "commitTS " + cp.commitTs(), cp.where(),
+        cp.ahead() ? ", past the last binlog applied: a restart would skip binlogs" : "");
     LabTimeline t = r.timeline();
     out.printf("  longest replication stall: %.1f s (a transaction committed at %s waited that long to reach downstream)%s%n",
         t.longestStallMillis() / 1000.0, clock(t.stallCommittedAt()),

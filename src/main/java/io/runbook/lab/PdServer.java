@@ -34,12 +34,14 @@ final class PdServer extends Daemon {
     if (Files.exists(store)) {
       kv.putAll(Json.object(Files.readString(store)));
     }
+    long clusterId = clusterId(dataDir);
     String name = flags.get("name", "pd");
     http = new HttpApi("127.0.0.1", flags.port("client-urls", 2379))
         .on("GET", "/pd/health", r -> HttpApi.Reply.ok(List.of(Map.of("name", name,
             "member_id", 1, "client_urls", List.of(flags.get("client-urls", "")), "health", true))))
         .on("GET", "/health", r -> HttpApi.Reply.ok(Map.of("health", "true")))
         .on("GET", "/pd/api/v1/leader", r -> HttpApi.Reply.ok(Map.of("name", name, "member_id", 1)))
+        .on("GET", "/pd/api/v1/cluster", r -> HttpApi.Reply.ok(Map.of("id", clusterId, "max_peer_count", 3)))
         .on("GET", "/pd/api/v1/version", r -> HttpApi.Reply.ok(Map.of("version", release.version())))
         .on("GET", "/lab/tso", r -> HttpApi.Reply.ok(Map.of("ts", nextTso())))
         .on("GET", "/lab/kv", r -> HttpApi.Reply.ok(Map.of("kvs", range(r.param("prefix", "")))))
@@ -48,6 +50,19 @@ final class PdServer extends Daemon {
           return HttpApi.Reply.ok(Map.of("code", 200));
         });
     http.start();
+  }
+
+  /**
+   * The cluster's ID, chosen once when PD bootstraps and kept in its data dir (a real PD derives
+   * it from the time and a random number); a Drainer keys its MySQL checkpoint row by it.
+   */
+  private static long clusterId(Path dataDir) throws IOException {
+    Path file = dataDir.resolve("cluster_id");
+    if (!Files.exists(file)) {
+      long id = (System.currentTimeMillis() << 20 | new java.util.Random().nextInt(1 << 20)) & Long.MAX_VALUE;
+      Files.writeString(file, id + "\n");
+    }
+    return Long.parseLong(Files.readString(file).strip());
   }
 
   private synchronized long nextTso() {

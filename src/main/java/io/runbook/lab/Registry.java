@@ -28,6 +28,11 @@ final class Registry {
     return Json.number(Json.object(HttpJson.get(base + "/lab/tso")).get("ts"));
   }
 
+  /** The cluster ID, as a Drainer gets it from PD at start (drainer/server.go). */
+  long clusterId() throws IOException {
+    return Json.number(Json.object(HttpJson.get(base + "/pd/api/v1/cluster")).get("id"));
+  }
+
   void put(String key, Map<String, Object> value) throws IOException {
     HttpJson.put(base + "/lab/kv?key=" + URLEncoder.encode(key, StandardCharsets.UTF_8), value);
   }

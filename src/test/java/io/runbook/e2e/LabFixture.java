@@ -48,8 +48,13 @@ final class LabFixture implements AutoCloseable {
   }
 
   LabFixture up(String era) {
+    return up(era, "file");
+  }
+
+  /** Starts the lab with its drainers writing to {@code downstream}: file, or mysql (the lab's MariaDB). */
+  LabFixture up(String era, String downstream) {
     Result r = runbook("lab", "up", "--dir", dir.toString(), "--era", era, "--port-offset",
-        String.valueOf(offset), "--lifetime", "15");
+        String.valueOf(offset), "--lifetime", "15", "--downstream", downstream);
     if (r.code() != 0) {
       throw new IllegalStateException("lab up failed: " + r.all());
     }

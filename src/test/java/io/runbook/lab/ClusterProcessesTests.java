@@ -24,10 +24,13 @@ class ClusterProcessesTests {
   private final List<Process> started = new ArrayList<>();
 
   @AfterEach
-  void stopEverything() throws InterruptedException {
+  void stopEverything() throws Exception {
     for (Process p : started) {
       p.destroyForcibly();
       p.waitFor(5, TimeUnit.SECONDS);
+    }
+    for (LabProcesses.Running r : LabProcesses.running(dir)) {
+      LabProcesses.stop(r); // the MariaDB a test started
     }
   }
 
@@ -125,7 +128,7 @@ class ClusterProcessesTests {
     pd();
     pump(29253, "v3.0.0");
     pump(29254, "v3.0.0");
-    Files.writeString(dir.resolve("drainer.toml"), "synced-check-time = 1\n[syncer.to]\ndir = \""
+    Files.writeString(dir.resolve("drainer.toml"), "synced-check-time = 1\n[syncer]\ndb-type = \"file\"\n[syncer.to]\ndir = \""
         + dir.resolve("downstream") + "\"\n");
     String[] drainerFlags = {"--addr=127.0.0.1:29249", "--pd-urls=http://127.0.0.1:" + PD,
         "--data-dir=" + dir.resolve("drainer"), "--config=" + dir.resolve("drainer.toml")};
@@ -156,7 +159,7 @@ class ClusterProcessesTests {
     pump(29255, "v3.0.0");
     pump(29256, "v3.0.0");
     String idA = Files.readString(dir.resolve("pump29255/.node")).strip();
-    Files.writeString(dir.resolve("drainer.toml"), "synced-check-time = 1\n[syncer.to]\ndir = \""
+    Files.writeString(dir.resolve("drainer.toml"), "synced-check-time = 1\n[syncer]\ndb-type = \"file\"\n[syncer.to]\ndir = \""
         + dir.resolve("downstream") + "\"\n");
     start("drainer", "v3.0.0", "--addr=127.0.0.1:29248", "--pd-urls=http://127.0.0.1:" + PD,
         "--data-dir=" + dir.resolve("drainer"), "--config=" + dir.resolve("drainer.toml"));
@@ -317,8 +320,8 @@ class ClusterProcessesTests {
   @Test
   void aDrainerIsOnlineBeforeItsPortOpensAndStartsWhereItsReleaseDoes() throws Exception {
     pd();
-    Files.writeString(dir.resolve("d.toml"), "[syncer.to]\ndir = \"" + dir.resolve("down-old") + "\"\n");
-    Files.writeString(dir.resolve("n.toml"), "[syncer.to]\ndir = \"" + dir.resolve("down-new") + "\"\n");
+    Files.writeString(dir.resolve("d.toml"), "[syncer]\ndb-type = \"file\"\n[syncer.to]\ndir = \"" + dir.resolve("down-old") + "\"\n");
+    Files.writeString(dir.resolve("n.toml"), "[syncer]\ndb-type = \"file\"\n[syncer.to]\ndir = \"" + dir.resolve("down-new") + "\"\n");
     start("drainer", "v3.0.8", "--addr=127.0.0.1:29246", "--pd-urls=http://127.0.0.1:" + PD,
         "--data-dir=" + dir.resolve("drainer-new"), "--config=" + dir.resolve("n.toml"), "--lab-ddl-load-ms=4000");
     Eventually.within(15_000, () -> assertThat(new Registry("http://127.0.0.1:" + PD).nodes(Registry.DRAINERS)
@@ -362,5 +365,106 @@ class ClusterProcessesTests {
     return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url))
         .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build(),
         java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+  }
+
+  private String[] drainerFlags(int port, String dataDir, Path config) {
+    return new String[] {"--addr=127.0.0.1:" + port, "--pd-urls=http://127.0.0.1:" + PD,
+        "--data-dir=" + dir.resolve(dataDir), "--config=" + config, "--initial-commit-ts=0"};
+  }
+
+  private Process tidb(int port) throws IOException {
+    Files.writeString(dir.resolve("tidb.toml"), "[binlog]\nenable = true\n");
+    return start("tidb-server", "v3.0.0", "-P", String.valueOf(port), "--status=" + (port + 80),
+        "--path=127.0.0.1:" + PD, "--config=" + dir.resolve("tidb.toml"),
+        "--lab-store=" + dir.resolve("tidb1/data.tidb"), "--lab-write-interval-ms=10");
+  }
+
+  private static final java.util.regex.Pattern FILE_SAVEPOINT =
+      java.util.regex.Pattern.compile("consistent = false\ncommitTS = (\\d+)\nschema-version = 0\n");
+
+  @Test
+  void aFileSinkKeepsItsSavepointInItsOwnDataDirSoASecondDrainerDoesNotShareIt() throws Exception {
+    pd();
+    pump(29257, "v3.0.0");
+    Path conf = dir.resolve("drainer.toml");
+    Files.writeString(conf, "synced-check-time = 1\n[syncer]\ndb-type = \"file\"\n[syncer.to]\ndir = \""
+        + dir.resolve("downstream") + "\"\n");
+    Process first = start("drainer", "v3.0.0", drainerFlags(29244, "drainer-a", conf));
+    Process tidb = tidb(29404);
+    Path savepoint = dir.resolve("drainer-a").resolve("savepoint");
+    Eventually.within(15_000, () -> assertThat(savepoint).exists());
+    for (int i = 0; i < 300; i++) { // rewritten all along: always whole (temp file, then rename)
+      assertThat(Files.readString(savepoint)).matches(FILE_SAVEPOINT);
+      Thread.sleep(5);
+    }
+    tidb.destroy();
+    tidb.waitFor(10, TimeUnit.SECONDS);
+    Eventually.within(15_000, () -> assertThat(new LabVerifier(dir).verify(java.time.Duration.ZERO).ok()).isTrue());
+    first.destroy();
+    assertThat(first.waitFor(10, TimeUnit.SECONDS)).isTrue();
+    java.util.regex.Matcher m = FILE_SAVEPOINT.matcher(Files.readString(savepoint));
+    assertThat(m.matches()).isTrue();
+    long lastApplied = BinlogFile.read(dir.resolve("downstream").resolve(FileDownstream.BINLOG)).stream()
+        .mapToLong(BinlogFile.Entry::commitTs).max().orElseThrow();
+    assertThat(Long.parseLong(m.group(1))).isEqualTo(lastApplied);
+    try (var files = Files.list(dir.resolve("downstream"))) {
+      assertThat(files.map(f -> f.getFileName().toString())).containsExactlyInAnyOrder("binlog.log", "applied-at.log");
+    }
+    try (var files = Files.list(dir.resolve("drainer-a"))) {
+      assertThat(files.map(f -> f.getFileName().toString())).doesNotContain("savepoint.tmp");
+    }
+
+    // Another Drainer on the same folder, with its own data dir: no savepoint, so it starts at
+    // its initial-commit-ts (0) and applies again what the first one had.
+    start("drainer", "v3.0.0", drainerFlags(29245, "drainer-b", conf));
+    Eventually.within(15_000, () -> assertThat(dir.resolve("drainer-b").resolve("savepoint")).exists());
+    Eventually.within(15_000, () -> assertThat(new LabVerifier(dir).verify(java.time.Duration.ZERO).duplicated())
+        .isEqualTo((int) BinlogFile.read(dir.resolve("tidb1/data.tidb/committed.log")).size()));
+  }
+
+  @Test
+  void aDrainerKilledAndRestartedResumesFromTheMysqlCheckpointRowWithNothingTwice() throws Exception {
+    org.junit.jupiter.api.Assumptions.assumeTrue(LabMariaDb.find("mariadbd") != null, "mariadbd is not installed");
+    MariaDbClient server = LabMariaDb.newServer(29307);
+    new LabSink(LabSink.MYSQL, server).write(dir);
+    LabMariaDb.start(dir, server, System.currentTimeMillis() / 1000 + 120);
+    assertThat(LabProcesses.running(dir)).as("one lab process for lab down to stop, by its stop script")
+        .extracting(LabProcesses.Running::role).containsExactly("mariadb");
+    pd();
+    pump(29258, "v3.0.0");
+    Path conf = dir.resolve("drainer.toml");
+    Files.writeString(conf, "synced-check-time = 1\n[syncer]\ndb-type = \"mysql\"\n[syncer.to]\nhost = \"127.0.0.1\"\n"
+        + "port = 29307\nuser = \"" + server.user() + "\"\npassword = \"" + server.password() + "\"\n"
+        + "[syncer.to.checkpoint]\nschema = \"lab_cp\"\n");
+    String[] flags = drainerFlags(29243, "drainer", conf);
+    Process drainer = start("drainer", "v3.0.0", flags);
+    Process tidb = tidb(29405);
+    Eventually.within(20_000, () -> assertThat(server.run("select count(*) from lab.binlog;").strip()).isNotEqualTo("0"));
+    drainer.destroyForcibly(); // kill -9: whatever it was applying is rolled back with its checkpoint
+    drainer.waitFor(10, TimeUnit.SECONDS);
+    start("drainer", "v3.0.0", flags);
+    Thread.sleep(1500);
+    tidb.destroy();
+    tidb.waitFor(10, TimeUnit.SECONDS);
+
+    LabVerifier.Result r = new LabVerifier(dir).verify(java.time.Duration.ofSeconds(20));
+    assertThat(r.committed()).isGreaterThan(10);
+    assertThat(r.ok()).as("%s", r).isTrue();
+    long clusterId = new Registry("http://127.0.0.1:" + PD).clusterId();
+    Map<String, Object> row = MysqlDownstream.read(server, "lab_cp.checkpoint", clusterId);
+    long lastApplied = Long.parseLong(server.run("select max(commit_ts) from lab.binlog;").strip());
+    assertThat(row).containsOnlyKeys("consistent", "commitTS", "ts-map", "schema-version");
+    assertThat(Json.number(row.get("commitTS"))).isEqualTo(lastApplied);
+    assertThat(server.run("select count(*) from lab_cp.checkpoint;").strip()).isEqualTo("1");
+  }
+
+  @Test
+  void theLabsMariaDbStopsByItselfAtTheLabsDeadline() throws Exception {
+    org.junit.jupiter.api.Assumptions.assumeTrue(LabMariaDb.find("mariadbd") != null, "mariadbd is not installed");
+    MariaDbClient server = LabMariaDb.newServer(29308);
+    LabMariaDb.start(dir, server, System.currentTimeMillis() / 1000 + 3);
+    assertThat(server.run("select 1;").strip()).isEqualTo("1");
+    Eventually.within(30_000, () -> assertThat(LabProcesses.running(dir)).isEmpty());
+    assertThat(Files.readString(dir.resolve("mariadb1/log/mariadb.log"))).contains("Shutdown complete");
   }
 }

@@ -63,7 +63,7 @@ class KafkaDrainerServerTests {
   }
 
   private List<Long> applied() throws IOException {
-    return BinlogFile.read(dir.resolve("downstream").resolve(Downstream.BINLOG)).stream()
+    return BinlogFile.read(dir.resolve("downstream").resolve(FileDownstream.BINLOG)).stream()
         .map(BinlogFile.Entry::commitTs).toList();
   }
 
@@ -82,8 +82,11 @@ class KafkaDrainerServerTests {
     } finally {
       drainer.stop();
     }
-    assertThat(Downstream.readCheckpoint(dir.resolve("downstream")))
-        .containsEntry("commitTS", 300).containsEntry("positions", Map.of("kafka-offset", 3));
+    Path savepoint = dir.resolve("data.drainer").resolve(Savepoint.FILE);
+    assertThat(Files.readString(savepoint)).as("the Kafka era's pb checkpoint, in its own data dir")
+        .isEqualTo("commitTS = 300\n\n[positions]\n  kafka-offset = 3\n");
+    assertThat(dir.resolve("downstream")).isDirectoryNotContaining("glob:**savepoint*")
+        .isDirectoryNotContaining("glob:**checkpoint*");
 
     produce(400, 500);
     drainer = startDrainer();
@@ -93,16 +96,14 @@ class KafkaDrainerServerTests {
       drainer.stop();
     }
 
-    // A checkpoint behind the downstream (a kill between applying and saving it): the
-    // re-fetched binlogs are skipped by commit timestamp.
-    Map<String, Object> lagging = new LinkedHashMap<>(Downstream.readCheckpoint(dir.resolve("downstream")));
-    lagging.put("commitTS", 200);
-    lagging.put("positions", Map.of("kafka-offset", 1));
-    Files.writeString(dir.resolve("downstream").resolve(Downstream.CHECKPOINT), Json.write(lagging));
+    // A savepoint behind the downstream (a kill between applying and saving it): as with the
+    // real file sink, what it had applied past the savepoint is applied again.
+    new Savepoint(200, Map.of("kafka-offset", 1L)).write(savepoint);
     produce(600);
     drainer = startDrainer();
     try {
-      Eventually.within(3000, () -> assertThat(applied()).containsExactly(100L, 200L, 300L, 400L, 500L, 600L));
+      Eventually.within(3000, () -> assertThat(applied())
+          .containsExactly(100L, 200L, 300L, 400L, 500L, 300L, 400L, 500L, 600L));
       Eventually.within(3000, () -> assertThat(status().get("PumpPos"))
           .isEqualTo(Map.of("kafka", Map.of("offset", 6))));
     } finally {
@@ -152,8 +153,12 @@ class KafkaDrainerServerTests {
   }
 
   @Test
-  void onlyTheFileDownstreamIsSupported() throws Exception {
-    Files.writeString(dir.resolve("drainer.toml"), "[syncer]\ndb-type = \"mysql\"\n");
-    assertThatThrownBy(this::startDrainer).hasMessageContaining("db-type = \"file\"");
+  void aDownstreamOfAnotherKindIsRefusedAndAnUnreachableMysqlOneFailsTheStart() throws Exception {
+    Files.writeString(dir.resolve("drainer.toml"), "[syncer]\ndb-type = \"kafka\"\n");
+    assertThatThrownBy(this::startDrainer).hasMessageContaining("db-type \"file\" or \"mysql\"/\"tidb\", not \"kafka\"");
+    org.junit.jupiter.api.Assumptions.assumeTrue(MariaDbClient.program() != null, "the mariadb client is not installed");
+    Files.writeString(dir.resolve("drainer.toml"), "[syncer]\ndb-type = \"mysql\"\n[syncer.to]\nport = 29306\n");
+    assertThatThrownBy(this::startDrainer).hasMessageStartingWith("mariadb at localhost:29306: ")
+        .hasMessageContaining("Can't connect");
   }
 }

@@ -13,7 +13,7 @@ class LabMainTests {
   /** A start that fails exits 1; an unknown component exits 2 before anything starts. */
   @Test
   void theKafkaEraComponentsAreKnownAndTheirStartFailuresAreFatal() throws Exception {
-    Files.writeString(dir.resolve("drainer.toml"), "[syncer]\ndb-type = \"mysql\"\n");
+    Files.writeString(dir.resolve("drainer.toml"), "[syncer]\ndb-type = \"flash\"\n");
     assertThat(LabMain.run(new String[] {"kafka", "--release=0.8.2.0", "--listen=no-port",
         "--data-dir=" + dir.resolve("k")})).isEqualTo(1);
     assertThat(LabMain.run(new String[] {"zookeeper", "--release=3.4.10", "--listen=no-port",
