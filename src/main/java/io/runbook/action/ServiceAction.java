@@ -17,7 +17,10 @@ import java.util.Set;
  * {@code service}: starts, stops, restarts or reloads a service the way tidb-ansible deploys it,
  * through systemd ({@code manager: systemd}, the default) or through start/stop scripts
  * ({@code manager: script}, or its alias {@code supervise}: {@code scripts_dir/start_<name>.sh}
- * and {@code stop_<name>.sh}, run from {@code scripts_dir}).
+ * and {@code stop_<name>.sh}, run from {@code scripts_dir}), or daemontools
+ * ({@code manager: daemontools}: {@code svc}/{@code svstat} on {@code service_dir}, see
+ * {@link DaemontoolsService}). {@code scope} (systemd) is Ansible's: {@code system} (default),
+ * {@code user} ({@code systemctl --user}) or {@code global}.
  *
  * <p>Idempotence: systemd asks {@code systemctl is-active} (and {@code is-enabled} for
  * {@code enabled}). Script mode asks {@code pid_file} (alive when {@code kill -0} of the pid in it
@@ -41,7 +44,10 @@ public final class ServiceAction implements Action {
       .required("name", ArgSpec.Type.STRING)
       .choice("state", false, "started", "stopped", "restarted", "reloaded")
       .optional("enabled", ArgSpec.Type.BOOL)
-      .choice("manager", false, "systemd", "script", "supervise")
+      .choice("manager", false, "systemd", "script", "supervise", "daemontools")
+      .choice("scope", false, "system", "user", "global")
+      .optional("service_dir", ArgSpec.Type.STRING)
+      .optional("daemontools_dir", ArgSpec.Type.STRING)
       .optional("daemon_reload", ArgSpec.Type.BOOL)
       .optional("scripts_dir", ArgSpec.Type.STRING)
       .optional("start_script", ArgSpec.Type.STRING)
@@ -90,8 +96,14 @@ public final class ServiceAction implements Action {
       data.put("state", a.string("state"));
     }
     try {
-      return manager.equals("systemd") ? systemd(ctx, a, unit, timeout, data)
-          : script(ctx, a, unit, timeout, data);
+      switch (manager) {
+        case "systemd":
+          return systemd(ctx, a, unit, timeout, data);
+        case "daemontools":
+          return daemontools(ctx, a, timeout, data);
+        default:
+          return script(ctx, a, unit, timeout, data);
+      }
     } catch (Failed f) {
       return f.result;
     }
@@ -107,30 +119,33 @@ public final class ServiceAction implements Action {
         throw new ActionException("'service." + scriptOnly + "' works only with manager script");
       }
     }
+    daemontoolsOnly(a);
     String state = a.string("state");
     Boolean enabled = a.boolOrNull("enabled");
     boolean daemonReload = a.bool("daemon_reload", false);
     if (state == null && enabled == null && !daemonReload) {
       throw new ActionException("'service' needs state, enabled or daemon_reload");
     }
-    String systemctl = a.string("systemctl", "systemctl");
+    String scope = a.string("scope", "system");
+    String[] systemctl = scope.equals("system") ? new String[] {a.string("systemctl", "systemctl")}
+        : new String[] {a.string("systemctl", "systemctl"), "--" + scope};
     if (daemonReload && !ctx.checkMode()) {
-      mustRun(ctx, data, timeout, systemctl, "daemon-reload");
+      mustRun(ctx, data, timeout, argv(systemctl, "daemon-reload"));
     }
     boolean changed = false;
     if (enabled != null) {
-      CommandResult q = query(ctx, data, timeout, systemctl, "is-enabled", unit);
+      CommandResult q = query(ctx, data, timeout, argv(systemctl, "is-enabled", unit));
       boolean isEnabled = q.rc() == 0;
       if (isEnabled != enabled) {
         changed = true;
         if (!ctx.checkMode()) {
-          mustRun(ctx, data, timeout, systemctl, enabled ? "enable" : "disable", unit);
+          mustRun(ctx, data, timeout, argv(systemctl, enabled ? "enable" : "disable", unit));
         }
       }
       data.put("enabled", enabled);
     }
     if (state != null) {
-      String status = firstWord(query(ctx, data, timeout, systemctl, "is-active", unit).stdout());
+      String status = firstWord(query(ctx, data, timeout, argv(systemctl, "is-active", unit)).stdout());
       data.put("status", status);
       boolean running = SYSTEMD_RUNNING.contains(status);
       if (!running && isMissing(ctx, data, timeout, systemctl, unit)) {
@@ -147,16 +162,22 @@ public final class ServiceAction implements Action {
       if (verb != null) {
         changed = true;
         if (!ctx.checkMode()) {
-          mustRun(ctx, data, timeout, systemctl, verb, unit);
+          mustRun(ctx, data, timeout, argv(systemctl, verb, unit));
         }
       }
     }
     return ActionResult.of(changed, data);
   }
 
+  private static String[] argv(String[] systemctl, String... more) {
+    String[] out = java.util.Arrays.copyOf(systemctl, systemctl.length + more.length);
+    System.arraycopy(more, 0, out, systemctl.length, more.length);
+    return out;
+  }
+
   private static boolean isMissing(ActionContext ctx, Map<String, Object> data, Duration timeout,
-      String systemctl, String unit) {
-    CommandResult r = ctx.transport().run(CommandSpec.of(systemctl, "show", "-p", "LoadState", "--value", unit)
+      String[] systemctl, String unit) {
+    CommandResult r = ctx.transport().run(CommandSpec.of(argv(systemctl, "show", "-p", "LoadState", "--value", unit))
         .withTimeout(timeout));
     return r.rc() == 0 && r.stdout().strip().equals("not-found");
   }
@@ -184,11 +205,8 @@ public final class ServiceAction implements Action {
 
   private ActionResult script(ActionContext ctx, ActionArgs a, String unit, Duration timeout,
       Map<String, Object> data) {
-    for (String systemdOnly : List.of("enabled", "daemon_reload", "systemctl")) {
-      if (a.has(systemdOnly)) {
-        throw new ActionException("'service." + systemdOnly + "' works only with manager systemd");
-      }
-    }
+    systemdOnly(a);
+    daemontoolsOnly(a);
     String scriptsDir = a.string("scripts_dir");
     if (scriptsDir == null || scriptsDir.isBlank()) {
       throw new ActionException("'service' with manager " + a.string("manager")
@@ -235,6 +253,45 @@ public final class ServiceAction implements Action {
     return ActionResult.changed(data);
   }
 
+  private static void systemdOnly(ActionArgs a) {
+    for (String systemdOnly : List.of("enabled", "daemon_reload", "systemctl", "scope")) {
+      if (a.has(systemdOnly)) {
+        throw new ActionException("'service." + systemdOnly + "' works only with manager systemd");
+      }
+    }
+  }
+
+  private static void daemontoolsOnly(ActionArgs a) {
+    for (String only : List.of("service_dir", "daemontools_dir")) {
+      if (a.has(only)) {
+        throw new ActionException("'service." + only + "' works only with manager daemontools");
+      }
+    }
+  }
+
+  // ---- daemontools ----
+
+  private ActionResult daemontools(ActionContext ctx, ActionArgs a, Duration timeout, Map<String, Object> data) {
+    systemdOnly(a);
+    for (String scriptOnly : List.of("scripts_dir", "start_script", "stop_script", "pid_file")) {
+      if (a.has(scriptOnly)) {
+        throw new ActionException("'service." + scriptOnly + "' works only with manager script");
+      }
+    }
+    String serviceDir = a.string("service_dir");
+    if (serviceDir == null || serviceDir.isBlank()) {
+      throw new ActionException("'service' with manager daemontools needs service_dir"
+          + " (e.g. {{ deploy_dir }}/status/pump)");
+    }
+    String state = a.string("state");
+    if (state == null || state.equals("reloaded")) {
+      throw new ActionException("'service' with manager daemontools needs state started, stopped or restarted");
+    }
+    Long port = a.longOrNull("status_port");
+    return new DaemontoolsService(ctx, serviceDir, a.string("daemontools_dir"), timeout)
+        .execute(state, port == null ? null : checkedPort(port), a.string("status_host", "127.0.0.1"), data);
+  }
+
   /** True/false when pid_file or status_port can tell, null when neither is given. */
   private static Boolean scriptStatus(ActionContext ctx, ActionArgs a) {
     Long port = a.longOrNull("status_port");
@@ -250,21 +307,29 @@ public final class ServiceAction implements Action {
       }
     }
     if (port != null) {
-      if (port < 1 || port > 65535) {
-        throw new ActionException("'service.status_port' must be between 1 and 65535, not " + port);
-      }
-      String host = a.string("status_host", "127.0.0.1");
-      if (HostPorts.onHost(ctx, host)) {
-        return HostPorts.listening(ctx, port.intValue());
-      }
-      try (Socket s = new Socket()) {
-        s.connect(new InetSocketAddress(host, port.intValue()), STATUS_CONNECT_MILLIS);
-        return true;
-      } catch (IOException e) {
-        return false;
-      }
+      return portOpen(ctx, a.string("status_host", "127.0.0.1"), checkedPort(port));
     }
     return false;
+  }
+
+  private static int checkedPort(long port) {
+    if (port < 1 || port > 65535) {
+      throw new ActionException("'service.status_port' must be between 1 and 65535, not " + port);
+    }
+    return (int) port;
+  }
+
+  /** Whether {@code port} listens on {@code host}: on the host itself for its loopback, else from here. */
+  static boolean portOpen(ActionContext ctx, String host, int port) {
+    if (HostPorts.onHost(ctx, host)) {
+      return HostPorts.listening(ctx, port);
+    }
+    try (Socket s = new Socket()) {
+      s.connect(new InetSocketAddress(host, port), STATUS_CONNECT_MILLIS);
+      return true;
+    } catch (IOException e) {
+      return false;
+    }
   }
 
   private static String inDir(String dir, String script) {
