@@ -1,5 +1,6 @@
 package io.runbook.cli;
 
+import io.runbook.lab.HostLayout;
 import io.runbook.lab.Lab;
 import io.runbook.lab.LabException;
 import io.runbook.lab.LabStatus;
@@ -38,6 +39,18 @@ public final class LabCommand implements Callable<Integer> {
   @Option(names = "--era", paramLabel = "cluster|kafka", description = "which generation 'up' deploys")
   String era = "cluster";
 
+  @Option(names = "--layout", paramLabel = "lab|tidb-ansible|tiup",
+      description = "how 'up' lays out the hosts: the lab's own (default), tidb-ansible's or TiUP's")
+  String layout = "lab";
+
+  @Option(names = "--supervision", paramLabel = "systemd|supervise",
+      description = "--layout tidb-ansible: its process_supervision (default systemd)")
+  String supervision;
+
+  @Option(names = "--systemd-mode", paramLabel = "system|user",
+      description = "--layout tiup: its systemd_mode (default system)")
+  String systemdMode;
+
   @Option(names = "--port-offset", paramLabel = "N", description = "added to every port (default 0)")
   int portOffset;
 
@@ -56,7 +69,8 @@ public final class LabCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     try {
       switch (verb) {
-        case "up" -> new Lab(dir, out).up(era, portOffset, Duration.ofMinutes(lifetimeMinutes), runbookJar());
+        case "up" -> new Lab(dir, out).up(era, HostLayout.of(layout, supervision, systemdMode), portOffset,
+            Duration.ofMinutes(lifetimeMinutes), runbookJar());
         case "down" -> new Lab(dir, out).down();
         case "status" -> {
           return new LabStatus(dir).print(out) ? ExitCodes.OK : ExitCodes.HOST_FAILED;

@@ -35,12 +35,23 @@ public final class Lab {
 
   /** Creates and starts a lab; {@code lifetime} bounds how long its processes may live. */
   public void up(String era, int portOffset, Duration lifetime, Path jar) throws IOException {
+    up(era, HostLayout.LAB, portOffset, lifetime, jar);
+  }
+
+  /** Creates and starts a lab with its hosts laid out as {@code hostLayout} says. */
+  public void up(String era, HostLayout hostLayout, int portOffset, Duration lifetime, Path jar) throws IOException {
     if (!era.equals(LabLayout.CLUSTER) && !era.equals(LabLayout.KAFKA)) {
       throw new LabException("--era must be cluster or kafka, not '" + era + "'");
+    }
+    if (era.equals(LabLayout.KAFKA) && hostLayout != HostLayout.LAB) {
+      throw new LabException("--layout tidb-ansible and tiup work with --era cluster only");
     }
     if (Files.exists(root.resolve(RECORD)) && !LabProcesses.running(root).isEmpty()) {
       throw new LabException("a lab is already running in " + root + "; run 'runbook lab down"
           + " --dir " + root + "' first");
+    }
+    if (hostLayout == HostLayout.ANSIBLE_SUPERVISE) {
+      AnsibleHosts.requireDaemontools();
     }
     clear();
     LabLayout layout = new LabLayout(root, era, portOffset);
@@ -49,21 +60,24 @@ public final class Lab {
     Files.createDirectories(runtime.getParent());
     Files.copy(jar, runtime, StandardCopyOption.REPLACE_EXISTING);
     LabFiles files = new LabFiles(layout, runtime, deadline);
+    LabHosts hosts = LabHosts.of(hostLayout, layout, files);
+    hosts.prepare();
     files.writePackages();
     files.writeReimportScript();
     Files.createDirectories(layout.downstream());
     Files.writeString(root.resolve(RECORD), Json.write(Map.of("era", era, "port_offset", portOffset,
-        "deadline", deadline, "pd", layout.pdUrl())) + "\n");
-    writeInventory(root, layout);
-    out.println("lab: " + era + " era in " + root + " (processes stop by themselves after "
-        + lifetime.toMinutes() + " min)");
+        "deadline", deadline, "pd", layout.pdUrl(), "layout", hostLayout.label())) + "\n");
+    List<LabNode> nodes = layout.nodes().stream().map(hosts::place).toList();
+    writeInventory(root, layout, hostLayout, nodes);
+    out.println("lab: " + era + " era in " + root + (hostLayout == HostLayout.LAB ? "" : ", laid out as "
+        + hostLayout.label()) + " (processes stop by themselves after " + lifetime.toMinutes() + " min)");
     List<LabNode> started = new ArrayList<>();
-    for (LabNode node : layout.nodes()) {
-      files.deploy(node);
-      LabProcesses.start(root.resolve(node.dir()), node.role());
+    for (LabNode node : nodes) {
+      hosts.deploy(node);
+      hosts.start(node);
       started.add(node);
       try {
-        waitReady(layout, node);
+        waitReady(layout, node, hosts);
       } catch (LabException e) {
         out.println("lab: " + node.host() + " (" + node.role() + ") did not come up; stopping the lab");
         down();
@@ -73,6 +87,7 @@ public final class Lab {
           node.binary() + " " + Release.versionIn(root.resolve(node.dir()).resolve("bin").resolve(node.binary())),
           node.port());
     }
+    hosts.finish(nodes);
     out.println("lab: inventory " + root.resolve("inventory.yml"));
   }
 
@@ -88,11 +103,12 @@ public final class Lab {
         .indexOf(r.role())));
     for (LabProcesses.Running r : running) {
       LabProcesses.stop(r);
-      out.printf("  %-15s %-8s stopped%n", r.dir().getFileName(), r.role());
+      out.printf("  %-15s %-8s stopped%n", r.kind() == LabProcesses.Kind.UNIT ? r.name() : r.dir().getFileName(),
+          r.role());
     }
   }
 
-  private void waitReady(LabLayout layout, LabNode node) {
+  private void waitReady(LabLayout layout, LabNode node, LabHosts hosts) {
     long until = System.currentTimeMillis() + READY_TIMEOUT.toMillis();
     String last = "";
     while (System.currentTimeMillis() < until) {
@@ -103,7 +119,7 @@ public final class Lab {
       } catch (IOException e) {
         last = e.getMessage();
       }
-      if (!LabProcesses.alive(root.resolve(node.dir()), node.role())) {
+      if (!hosts.alive(node)) {
         throw new LabException(node.host() + ": " + node.role() + " exited at start; see "
             + root.resolve(node.dir()).resolve("log") + " (" + LabProcesses.stderrTail(root.resolve(node.dir()), node.role()) + ")");
       }
@@ -160,13 +176,15 @@ public final class Lab {
    * inventory.yml, and beside it a copy of the inventory schema, which its modeline names: the
    * lab's folder may be anywhere, so the schema travels with it.
    */
-  private static void writeInventory(Path root, LabLayout layout) throws IOException {
+  private static void writeInventory(Path root, LabLayout layout, HostLayout hostLayout, List<LabNode> nodes)
+      throws IOException {
     String schema = "inventory.schema.json";
     try (InputStream in = Lab.class.getResourceAsStream("/schemas/inventory.json")) {
       if (in != null) {
         Files.copy(in, root.resolve(schema), StandardCopyOption.REPLACE_EXISTING);
       }
     }
-    Files.writeString(root.resolve("inventory.yml"), LabInventory.yaml(layout, root.toString(), schema));
+    Files.writeString(root.resolve("inventory.yml"), LabInventory.yaml(layout, root.toString(), schema,
+        hostLayout, nodes));
   }
 }

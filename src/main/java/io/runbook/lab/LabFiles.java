@@ -48,12 +48,25 @@ final class LabFiles {
     return "#!/bin/sh\n"
         + "# " + component + " " + version + ": a runbook lab build (a simulator, not the real binary).\n"
         + "# Replacing this file is an upgrade; '-V' prints the release.\n"
+        + "if [ \"$(date +%s)\" -ge " + deadlineEpochSeconds + " ]; then\n"
+        + "  # past the lab's deadline: a daemontools supervise of this folder must not start it again\n"
+        + "  for d in status/*/supervise; do [ -d \"$d\" ] && svc -dx \"${d%/supervise}\"; done 2>/dev/null\n"
+        + "  echo \"the lab's deadline has passed\" >&2; exit 1\n"
+        + "fi\n"
         + "exec " + quote(java) + " -Xmx96m -Xss512k -XX:TieredStopAtLevel=1 -XX:+UseSerialGC"
         + " -XX:-UsePerfData -cp " + quote(jar.toString()) + " io.runbook.lab.LabMain " + component
         + " --release=" + version + " --lab-deadline=" + deadlineEpochSeconds + " \"$@\"\n";
   }
 
   void deploy(LabNode node) throws IOException {
+    Path dir = deployFiles(node);
+    executable(dir.resolve("scripts").resolve(node.runScript()), runScript(node));
+    executable(dir.resolve("scripts").resolve("start_" + node.role() + ".sh"), startScript(node.role()));
+    executable(dir.resolve("scripts").resolve("stop_" + node.role() + ".sh"), stopScript(node.role()));
+  }
+
+  /** The deploy folder without its scripts: bin/ with the binary, conf/, log/, status/; returns it. */
+  Path deployFiles(LabNode node) throws IOException {
     Path dir = layout.root().resolve(node.dir());
     for (String sub : List.of("bin", "scripts", "conf", "log", "status")) {
       Files.createDirectories(dir.resolve(sub));
@@ -64,9 +77,7 @@ final class LabFiles {
     if (node.config() != null) {
       Files.writeString(dir.resolve("conf").resolve(node.role() + ".toml"), node.config());
     }
-    executable(dir.resolve("scripts").resolve(node.runScript()), runScript(node));
-    executable(dir.resolve("scripts").resolve("start_" + node.role() + ".sh"), startScript(node.role()));
-    executable(dir.resolve("scripts").resolve("stop_" + node.role() + ".sh"), stopScript(node.role()));
+    return dir;
   }
 
   private static String runScript(LabNode node) {
@@ -123,7 +134,7 @@ final class LabFiles {
         + "echo \"ok: stopped!\"\n";
   }
 
-  private static void executable(Path file, String text) throws IOException {
+  static void executable(Path file, String text) throws IOException {
     Files.writeString(file, text);
     Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rwxr-xr-x"));
   }
