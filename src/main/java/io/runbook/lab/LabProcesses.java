@@ -130,9 +130,10 @@ final class LabProcesses {
     return pid > 0 && ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
   }
 
+  /** Whether the role runs from runbook's pid file, or under a supervise of {@code status/<role>/}. */
   static boolean alive(Path dir, String role) {
-    long pid = pid(dir.resolve("status").resolve(role + ".pid"));
-    return pid > 0 && ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+    return live(pid(dir.resolve("status").resolve(role + ".pid")))
+        || live(pid(dir.resolve("status").resolve(role).resolve("pid")));
   }
 
   static String stderrTail(Path dir, String role) {
