@@ -71,24 +71,38 @@ public final class Lab {
     writeInventory(root, layout, hostLayout, nodes);
     out.println("lab: " + era + " era in " + root + (hostLayout == HostLayout.LAB ? "" : ", laid out as "
         + hostLayout.label()) + " (processes stop by themselves after " + lifetime.toMinutes() + " min)");
-    List<LabNode> started = new ArrayList<>();
-    for (LabNode node : nodes) {
-      hosts.deploy(node);
-      hosts.start(node);
-      started.add(node);
-      try {
-        waitReady(layout, node, hosts);
-      } catch (LabException e) {
-        out.println("lab: " + node.host() + " (" + node.role() + ") did not come up; stopping the lab");
-        down();
-        throw e;
+    // In stages, each started together and then checked ready one by one: PD (and the Kafka
+    // era's Kafka and ZooKeeper) first; then the Pumps, which register in PD; then the Drainers,
+    // which must find the Pumps online, and TiDB, which refuses to start without a Pump.
+    for (List<LabNode> stage : stages(nodes)) {
+      for (LabNode node : stage) {
+        hosts.deploy(node);
+        hosts.start(node);
       }
-      out.printf("  %-15s %-8s %-22s up on 127.0.0.1:%d%n", node.host(), node.role(),
-          node.binary() + " " + Release.versionIn(root.resolve(node.dir()).resolve("bin").resolve(node.binary())),
-          node.port());
+      for (LabNode node : stage) {
+        try {
+          waitReady(layout, node, hosts);
+        } catch (LabException e) {
+          out.println("lab: " + node.host() + " (" + node.role() + ") did not come up; stopping the lab");
+          down();
+          throw e;
+        }
+        out.printf("  %-15s %-8s %-22s up on 127.0.0.1:%d%n", node.host(), node.role(),
+            node.binary() + " " + Release.versionIn(root.resolve(node.dir()).resolve("bin").resolve(node.binary())),
+            node.port());
+      }
     }
     hosts.finish(nodes);
     out.println("lab: inventory " + root.resolve("inventory.yml"));
+  }
+
+  /** The nodes in start stages, in their order within each: see {@code up}. */
+  static List<List<LabNode>> stages(List<LabNode> nodes) {
+    List<List<LabNode>> out = new ArrayList<>();
+    for (List<String> roles : List.of(List.of("pd", "kafka", "zookeeper"), List.of("pump"), List.of("drainer", "tidb"))) {
+      out.add(nodes.stream().filter(n -> roles.contains(n.role())).toList());
+    }
+    return out;
   }
 
   /** Stops every process of the lab (SIGTERM through its stop script, then SIGKILL). */

@@ -18,13 +18,13 @@ final class TiupMeta {
 
   static String yaml(TiupHosts hosts, List<LabNode> nodes, String scope) {
     String user = System.getProperty("user.name");
-    String root = hosts.deployDir(nodes.get(0)).getParent().toString();
+    String root = hosts.layout().root().toString();
     Map<String, Object> global = new LinkedHashMap<>();
     global.put("user", user);
     global.put("ssh_port", 22);
     global.put("ssh_type", "builtin");
-    global.put("deploy_dir", hosts.deployDir(nodes.get(0)).getParent().resolve("deploy").toString());
-    global.put("data_dir", hosts.deployDir(nodes.get(0)).getParent().resolve("data").toString());
+    global.put("deploy_dir", root + "/deploy");
+    global.put("data_dir", root + "/data");
     global.put("os", "linux");
     global.put("arch", "amd64");
     global.put("systemd_mode", scope);

@@ -93,6 +93,22 @@ class LayoutUpgradeE2E {
     }
   }
 
+  @Test
+  void withoutDaemontoolsTheSuperviseLayoutSaysWhatToInstallAndStartsNothing() throws Exception {
+    Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+    ProcessBuilder pb = new ProcessBuilder(java.toString(), "-jar", Path.of("target", "runbook.jar").toString(),
+        "lab", "up", "--dir", tmp.resolve("lab").toString(), "--layout", "tidb-ansible", "--supervision", "supervise",
+        "--port-offset", "24900", "--lifetime", "1").redirectErrorStream(true);
+    pb.environment().put("PATH", tmp.resolve("no-daemontools").toString());
+    Process p = pb.start();
+    assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    String out = new String(p.getInputStream().readAllBytes()).strip();
+    assertThat(p.exitValue()).as(out).isNotZero();
+    assertThat(out).isEqualTo("runbook: lab: --supervision supervise needs daemontools (supervise is not on the PATH):"
+        + " install it, e.g. 'apt-get install daemontools'");
+    assertThat(tmp.resolve("lab")).doesNotExist();
+  }
+
   private interface Check {
     boolean ok() throws Exception;
   }
