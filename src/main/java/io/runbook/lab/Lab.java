@@ -122,6 +122,11 @@ public final class Lab {
     }
   }
 
+  private void waitReady(LabLayout layout, LabNode node) {
+    waitReady(layout, node, new LabHosts.Plain(layout, null));
+  }
+
+  /** Until {@code node} answers as ready; fails when it exits (as {@code hosts} tells) or after the timeout. */
   private void waitReady(LabLayout layout, LabNode node, LabHosts hosts) {
     long until = System.currentTimeMillis() + READY_TIMEOUT.toMillis();
     String last = "";
