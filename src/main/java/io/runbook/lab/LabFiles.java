@@ -11,7 +11,8 @@ import java.util.List;
  * Writes the lab to disk: the release packages under {@code packages/} (each binary a script
  * stamped with its release that starts the lab component), and each node's deploy folder with
  * {@code bin/}, {@code scripts/}, {@code conf/}, {@code log/}, {@code data.*} and {@code status/}.
- * The scripts are those the bundled playbooks write for {@code process_supervision: script} (the default layout).
+ * The scripts are those the bundled playbooks write for {@code process_supervision: script}
+ * (the default layout).
  */
 final class LabFiles {
   private final LabLayout layout;
