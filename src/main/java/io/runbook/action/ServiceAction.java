@@ -11,7 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * {@code service}: starts, stops, restarts or reloads a service the way tidb-ansible deploys it,
@@ -59,7 +58,6 @@ public final class ServiceAction implements Action {
       .optional("timeout", ArgSpec.Type.NUMBER)
       .build();
 
-  private static final Set<String> SYSTEMD_RUNNING = Set.of("active", "activating", "reloading");
   private static final int STATUS_CONNECT_MILLIS = 2000;
 
   public ServiceAction() {}
@@ -72,16 +70,6 @@ public final class ServiceAction implements Action {
   @Override
   public ArgSpec spec() {
     return SPEC;
-  }
-
-  /** A command that failed, turned into the action's result. */
-  private static final class Failed extends RuntimeException {
-    final transient ActionResult result;
-
-    Failed(ActionResult result) {
-      super(result.message(), null, false, false);
-      this.result = result;
-    }
   }
 
   @Override
@@ -98,107 +86,15 @@ public final class ServiceAction implements Action {
     try {
       switch (manager) {
         case "systemd":
-          return systemd(ctx, a, unit, timeout, data);
+          return SystemdService.execute(ctx, a, unit, timeout, data);
         case "daemontools":
           return daemontools(ctx, a, timeout, data);
         default:
           return script(ctx, a, unit, timeout, data);
       }
-    } catch (Failed f) {
+    } catch (SystemdService.Failed f) {
       return f.result;
     }
-  }
-
-  // ---- systemd ----
-
-  private ActionResult systemd(ActionContext ctx, ActionArgs a, String unit, Duration timeout,
-      Map<String, Object> data) {
-    for (String scriptOnly : List.of("scripts_dir", "start_script", "stop_script", "status_port",
-        "status_host", "pid_file")) {
-      if (a.has(scriptOnly)) {
-        throw new ActionException("'service." + scriptOnly + "' works only with manager script");
-      }
-    }
-    daemontoolsOnly(a);
-    String state = a.string("state");
-    Boolean enabled = a.boolOrNull("enabled");
-    boolean daemonReload = a.bool("daemon_reload", false);
-    if (state == null && enabled == null && !daemonReload) {
-      throw new ActionException("'service' needs state, enabled or daemon_reload");
-    }
-    String scope = a.string("scope", "system");
-    String[] systemctl = scope.equals("system") ? new String[] {a.string("systemctl", "systemctl")}
-        : new String[] {a.string("systemctl", "systemctl"), "--" + scope};
-    if (daemonReload && !ctx.checkMode()) {
-      mustRun(ctx, data, timeout, argv(systemctl, "daemon-reload"));
-    }
-    boolean changed = false;
-    if (enabled != null) {
-      CommandResult q = query(ctx, data, timeout, argv(systemctl, "is-enabled", unit));
-      boolean isEnabled = q.rc() == 0;
-      if (isEnabled != enabled) {
-        changed = true;
-        if (!ctx.checkMode()) {
-          mustRun(ctx, data, timeout, argv(systemctl, enabled ? "enable" : "disable", unit));
-        }
-      }
-      data.put("enabled", enabled);
-    }
-    if (state != null) {
-      String status = firstWord(query(ctx, data, timeout, argv(systemctl, "is-active", unit)).stdout());
-      data.put("status", status);
-      boolean running = SYSTEMD_RUNNING.contains(status);
-      if (!running && isMissing(ctx, data, timeout, systemctl, unit)) {
-        // is-active says "inactive" for a unit that does not exist: a typo would pass as stopped.
-        return ActionResult.failed("unit " + unit + " does not exist (systemctl show: LoadState=not-found);"
-            + " check the name", data);
-      }
-      String verb = switch (state) {
-        case "started" -> running ? null : "start";
-        case "stopped" -> running ? "stop" : null;
-        case "restarted" -> "restart";
-        default -> running ? "reload" : "start";
-      };
-      if (verb != null) {
-        changed = true;
-        if (!ctx.checkMode()) {
-          mustRun(ctx, data, timeout, argv(systemctl, verb, unit));
-        }
-      }
-    }
-    return ActionResult.of(changed, data);
-  }
-
-  private static String[] argv(String[] systemctl, String... more) {
-    String[] out = java.util.Arrays.copyOf(systemctl, systemctl.length + more.length);
-    System.arraycopy(more, 0, out, systemctl.length, more.length);
-    return out;
-  }
-
-  private static boolean isMissing(ActionContext ctx, Map<String, Object> data, Duration timeout,
-      String[] systemctl, String unit) {
-    CommandResult r = ctx.transport().run(CommandSpec.of(argv(systemctl, "show", "-p", "LoadState", "--value", unit))
-        .withTimeout(timeout));
-    return r.rc() == 0 && r.stdout().strip().equals("not-found");
-  }
-
-  /** Runs a read-only systemctl query; a systemctl that cannot run at all fails the task. */
-  private static CommandResult query(ActionContext ctx, Map<String, Object> data, Duration timeout,
-      String... argv) {
-    CommandResult r = ctx.transport().run(CommandSpec.of(argv).withTimeout(timeout));
-    if (r.rc() < 0 || r.rc() >= 126 || r.stdout().isBlank()) {
-      throw new Failed(failure(String.join(" ", argv), r, data));
-    }
-    return r;
-  }
-
-  private static String firstWord(String s) {
-    String t = s.strip();
-    int end = 0;
-    while (end < t.length() && !Character.isWhitespace(t.charAt(end))) {
-      end++;
-    }
-    return t.substring(0, end);
   }
 
   // ---- start/stop scripts ----
@@ -253,7 +149,7 @@ public final class ServiceAction implements Action {
     return ActionResult.changed(data);
   }
 
-  private static void systemdOnly(ActionArgs a) {
+  static void systemdOnly(ActionArgs a) {
     for (String systemdOnly : List.of("enabled", "daemon_reload", "systemctl", "scope")) {
       if (a.has(systemdOnly)) {
         throw new ActionException("'service." + systemdOnly + "' works only with manager systemd");
@@ -261,7 +157,7 @@ public final class ServiceAction implements Action {
     }
   }
 
-  private static void daemontoolsOnly(ActionArgs a) {
+  static void daemontoolsOnly(ActionArgs a) {
     for (String only : List.of("service_dir", "daemontools_dir")) {
       if (a.has(only)) {
         throw new ActionException("'service." + only + "' works only with manager daemontools");
@@ -344,17 +240,7 @@ public final class ServiceAction implements Action {
     return "'" + s.replace("'", "'\\''") + "'";
   }
 
-  // ---- shared ----
-
-  private static void mustRun(ActionContext ctx, Map<String, Object> data, Duration timeout,
-      String... argv) {
-    CommandResult r = ctx.transport().run(CommandSpec.of(argv).withTimeout(timeout));
-    if (!r.succeeded()) {
-      throw new Failed(failure(String.join(" ", argv), r, data));
-    }
-  }
-
-  private static ActionResult failure(String what, CommandResult r, Map<String, Object> data) {
+  static ActionResult failure(String what, CommandResult r, Map<String, Object> data) {
     Map<String, Object> d = new LinkedHashMap<>(data);
     String stdout = ProcCommandRunner.stripEnds(r.stdout());
     String stderr = ProcCommandRunner.stripEnds(r.stderr());
