@@ -185,7 +185,7 @@ all:
     ansible_user: $user
     ansible_ssh_private_key_file: $work/id_ed25519
     lab_dir: $lab
-    process_supervision: supervise
+    process_supervision: script
     binlog_version: v3.0.5
     binlog_package_dir: "{{ lab_dir }}/packages/tidb-binlog-{{ binlog_version }}-linux-amd64"
   children:

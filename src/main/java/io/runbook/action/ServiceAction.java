@@ -11,13 +11,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * {@code service}: starts, stops, restarts or reloads a service the way tidb-ansible deploys it,
  * through systemd ({@code manager: systemd}, the default) or through start/stop scripts
  * ({@code manager: script}, or its alias {@code supervise}: {@code scripts_dir/start_<name>.sh}
- * and {@code stop_<name>.sh}, run from {@code scripts_dir}).
+ * and {@code stop_<name>.sh}, run from {@code scripts_dir}), or daemontools
+ * ({@code manager: daemontools}: {@code svc}/{@code svstat} on {@code service_dir}, see
+ * {@link DaemontoolsService}). {@code scope} (systemd) is Ansible's: {@code system} (default),
+ * {@code user} ({@code systemctl --user}) or {@code global}.
  *
  * <p>Idempotence: systemd asks {@code systemctl is-active} (and {@code is-enabled} for
  * {@code enabled}). Script mode asks {@code pid_file} (alive when {@code kill -0} of the pid in it
@@ -41,7 +43,10 @@ public final class ServiceAction implements Action {
       .required("name", ArgSpec.Type.STRING)
       .choice("state", false, "started", "stopped", "restarted", "reloaded")
       .optional("enabled", ArgSpec.Type.BOOL)
-      .choice("manager", false, "systemd", "script", "supervise")
+      .choice("manager", false, "systemd", "script", "supervise", "daemontools")
+      .choice("scope", false, "system", "user", "global")
+      .optional("service_dir", ArgSpec.Type.STRING)
+      .optional("daemontools_dir", ArgSpec.Type.STRING)
       .optional("daemon_reload", ArgSpec.Type.BOOL)
       .optional("scripts_dir", ArgSpec.Type.STRING)
       .optional("start_script", ArgSpec.Type.STRING)
@@ -53,7 +58,6 @@ public final class ServiceAction implements Action {
       .optional("timeout", ArgSpec.Type.NUMBER)
       .build();
 
-  private static final Set<String> SYSTEMD_RUNNING = Set.of("active", "activating", "reloading");
   private static final int STATUS_CONNECT_MILLIS = 2000;
 
   public ServiceAction() {}
@@ -68,16 +72,6 @@ public final class ServiceAction implements Action {
     return SPEC;
   }
 
-  /** A command that failed, turned into the action's result. */
-  private static final class Failed extends RuntimeException {
-    final transient ActionResult result;
-
-    Failed(ActionResult result) {
-      super(result.message(), null, false, false);
-      this.result = result;
-    }
-  }
-
   @Override
   public ActionResult execute(ActionContext ctx, Map<String, Object> args) {
     ActionArgs a = new ActionArgs(name(), args);
@@ -90,105 +84,25 @@ public final class ServiceAction implements Action {
       data.put("state", a.string("state"));
     }
     try {
-      return manager.equals("systemd") ? systemd(ctx, a, unit, timeout, data)
-          : script(ctx, a, unit, timeout, data);
-    } catch (Failed f) {
+      switch (manager) {
+        case "systemd":
+          return SystemdService.execute(ctx, a, unit, timeout, data);
+        case "daemontools":
+          return daemontools(ctx, a, timeout, data);
+        default:
+          return script(ctx, a, unit, timeout, data);
+      }
+    } catch (SystemdService.Failed f) {
       return f.result;
     }
-  }
-
-  // ---- systemd ----
-
-  private ActionResult systemd(ActionContext ctx, ActionArgs a, String unit, Duration timeout,
-      Map<String, Object> data) {
-    for (String scriptOnly : List.of("scripts_dir", "start_script", "stop_script", "status_port",
-        "status_host", "pid_file")) {
-      if (a.has(scriptOnly)) {
-        throw new ActionException("'service." + scriptOnly + "' works only with manager script");
-      }
-    }
-    String state = a.string("state");
-    Boolean enabled = a.boolOrNull("enabled");
-    boolean daemonReload = a.bool("daemon_reload", false);
-    if (state == null && enabled == null && !daemonReload) {
-      throw new ActionException("'service' needs state, enabled or daemon_reload");
-    }
-    String systemctl = a.string("systemctl", "systemctl");
-    if (daemonReload && !ctx.checkMode()) {
-      mustRun(ctx, data, timeout, systemctl, "daemon-reload");
-    }
-    boolean changed = false;
-    if (enabled != null) {
-      CommandResult q = query(ctx, data, timeout, systemctl, "is-enabled", unit);
-      boolean isEnabled = q.rc() == 0;
-      if (isEnabled != enabled) {
-        changed = true;
-        if (!ctx.checkMode()) {
-          mustRun(ctx, data, timeout, systemctl, enabled ? "enable" : "disable", unit);
-        }
-      }
-      data.put("enabled", enabled);
-    }
-    if (state != null) {
-      String status = firstWord(query(ctx, data, timeout, systemctl, "is-active", unit).stdout());
-      data.put("status", status);
-      boolean running = SYSTEMD_RUNNING.contains(status);
-      if (!running && isMissing(ctx, data, timeout, systemctl, unit)) {
-        // is-active says "inactive" for a unit that does not exist: a typo would pass as stopped.
-        return ActionResult.failed("unit " + unit + " does not exist (systemctl show: LoadState=not-found);"
-            + " check the name", data);
-      }
-      String verb = switch (state) {
-        case "started" -> running ? null : "start";
-        case "stopped" -> running ? "stop" : null;
-        case "restarted" -> "restart";
-        default -> running ? "reload" : "start";
-      };
-      if (verb != null) {
-        changed = true;
-        if (!ctx.checkMode()) {
-          mustRun(ctx, data, timeout, systemctl, verb, unit);
-        }
-      }
-    }
-    return ActionResult.of(changed, data);
-  }
-
-  private static boolean isMissing(ActionContext ctx, Map<String, Object> data, Duration timeout,
-      String systemctl, String unit) {
-    CommandResult r = ctx.transport().run(CommandSpec.of(systemctl, "show", "-p", "LoadState", "--value", unit)
-        .withTimeout(timeout));
-    return r.rc() == 0 && r.stdout().strip().equals("not-found");
-  }
-
-  /** Runs a read-only systemctl query; a systemctl that cannot run at all fails the task. */
-  private static CommandResult query(ActionContext ctx, Map<String, Object> data, Duration timeout,
-      String... argv) {
-    CommandResult r = ctx.transport().run(CommandSpec.of(argv).withTimeout(timeout));
-    if (r.rc() < 0 || r.rc() >= 126 || r.stdout().isBlank()) {
-      throw new Failed(failure(String.join(" ", argv), r, data));
-    }
-    return r;
-  }
-
-  private static String firstWord(String s) {
-    String t = s.strip();
-    int end = 0;
-    while (end < t.length() && !Character.isWhitespace(t.charAt(end))) {
-      end++;
-    }
-    return t.substring(0, end);
   }
 
   // ---- start/stop scripts ----
 
   private ActionResult script(ActionContext ctx, ActionArgs a, String unit, Duration timeout,
       Map<String, Object> data) {
-    for (String systemdOnly : List.of("enabled", "daemon_reload", "systemctl")) {
-      if (a.has(systemdOnly)) {
-        throw new ActionException("'service." + systemdOnly + "' works only with manager systemd");
-      }
-    }
+    systemdOnly(a);
+    daemontoolsOnly(a);
     String scriptsDir = a.string("scripts_dir");
     if (scriptsDir == null || scriptsDir.isBlank()) {
       throw new ActionException("'service' with manager " + a.string("manager")
@@ -235,6 +149,45 @@ public final class ServiceAction implements Action {
     return ActionResult.changed(data);
   }
 
+  static void systemdOnly(ActionArgs a) {
+    for (String systemdOnly : List.of("enabled", "daemon_reload", "systemctl", "scope")) {
+      if (a.has(systemdOnly)) {
+        throw new ActionException("'service." + systemdOnly + "' works only with manager systemd");
+      }
+    }
+  }
+
+  static void daemontoolsOnly(ActionArgs a) {
+    for (String only : List.of("service_dir", "daemontools_dir")) {
+      if (a.has(only)) {
+        throw new ActionException("'service." + only + "' works only with manager daemontools");
+      }
+    }
+  }
+
+  // ---- daemontools ----
+
+  private ActionResult daemontools(ActionContext ctx, ActionArgs a, Duration timeout, Map<String, Object> data) {
+    systemdOnly(a);
+    for (String scriptOnly : List.of("scripts_dir", "start_script", "stop_script", "pid_file")) {
+      if (a.has(scriptOnly)) {
+        throw new ActionException("'service." + scriptOnly + "' works only with manager script");
+      }
+    }
+    String serviceDir = a.string("service_dir");
+    if (serviceDir == null || serviceDir.isBlank()) {
+      throw new ActionException("'service' with manager daemontools needs service_dir"
+          + " (e.g. {{ deploy_dir }}/status/pump)");
+    }
+    String state = a.string("state");
+    if (state == null || state.equals("reloaded")) {
+      throw new ActionException("'service' with manager daemontools needs state started, stopped or restarted");
+    }
+    Long port = a.longOrNull("status_port");
+    return new DaemontoolsService(ctx, serviceDir, a.string("daemontools_dir"), timeout)
+        .execute(state, port == null ? null : checkedPort(port), a.string("status_host", "127.0.0.1"), data);
+  }
+
   /** True/false when pid_file or status_port can tell, null when neither is given. */
   private static Boolean scriptStatus(ActionContext ctx, ActionArgs a) {
     Long port = a.longOrNull("status_port");
@@ -250,21 +203,29 @@ public final class ServiceAction implements Action {
       }
     }
     if (port != null) {
-      if (port < 1 || port > 65535) {
-        throw new ActionException("'service.status_port' must be between 1 and 65535, not " + port);
-      }
-      String host = a.string("status_host", "127.0.0.1");
-      if (HostPorts.onHost(ctx, host)) {
-        return HostPorts.listening(ctx, port.intValue());
-      }
-      try (Socket s = new Socket()) {
-        s.connect(new InetSocketAddress(host, port.intValue()), STATUS_CONNECT_MILLIS);
-        return true;
-      } catch (IOException e) {
-        return false;
-      }
+      return portOpen(ctx, a.string("status_host", "127.0.0.1"), checkedPort(port));
     }
     return false;
+  }
+
+  private static int checkedPort(long port) {
+    if (port < 1 || port > 65535) {
+      throw new ActionException("'service.status_port' must be between 1 and 65535, not " + port);
+    }
+    return (int) port;
+  }
+
+  /** Whether {@code port} listens on {@code host}: on the host itself for its loopback, else from here. */
+  static boolean portOpen(ActionContext ctx, String host, int port) {
+    if (HostPorts.onHost(ctx, host)) {
+      return HostPorts.listening(ctx, port);
+    }
+    try (Socket s = new Socket()) {
+      s.connect(new InetSocketAddress(host, port), STATUS_CONNECT_MILLIS);
+      return true;
+    } catch (IOException e) {
+      return false;
+    }
   }
 
   private static String inDir(String dir, String script) {
@@ -279,17 +240,7 @@ public final class ServiceAction implements Action {
     return "'" + s.replace("'", "'\\''") + "'";
   }
 
-  // ---- shared ----
-
-  private static void mustRun(ActionContext ctx, Map<String, Object> data, Duration timeout,
-      String... argv) {
-    CommandResult r = ctx.transport().run(CommandSpec.of(argv).withTimeout(timeout));
-    if (!r.succeeded()) {
-      throw new Failed(failure(String.join(" ", argv), r, data));
-    }
-  }
-
-  private static ActionResult failure(String what, CommandResult r, Map<String, Object> data) {
+  static ActionResult failure(String what, CommandResult r, Map<String, Object> data) {
     Map<String, Object> d = new LinkedHashMap<>(data);
     String stdout = ProcCommandRunner.stripEnds(r.stdout());
     String stderr = ProcCommandRunner.stripEnds(r.stderr());

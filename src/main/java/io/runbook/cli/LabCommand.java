@@ -1,5 +1,6 @@
 package io.runbook.cli;
 
+import io.runbook.lab.HostLayout;
 import io.runbook.lab.Lab;
 import io.runbook.lab.LabException;
 import io.runbook.lab.LabStatus;
@@ -43,6 +44,18 @@ public final class LabCommand implements Callable<Integer> {
       description = "where 'up' makes the drainers write: a file (default) or a real MariaDB in the lab's folder")
   String downstream = "file";
 
+  @Option(names = "--layout", paramLabel = "lab|tidb-ansible|tiup",
+      description = "how 'up' lays out the hosts: the lab's own (default), tidb-ansible's or TiUP's")
+  String layout = "lab";
+
+  @Option(names = "--supervision", paramLabel = "systemd|supervise",
+      description = "--layout tidb-ansible: its process_supervision (default systemd)")
+  String supervision;
+
+  @Option(names = "--systemd-mode", paramLabel = "system|user",
+      description = "--layout tiup: its systemd_mode (default system)")
+  String systemdMode;
+
   @Option(names = "--port-offset", paramLabel = "N", description = "added to every port (default 0)")
   int portOffset;
 
@@ -61,8 +74,8 @@ public final class LabCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     try {
       switch (verb) {
-        case "up" -> new Lab(dir, out).up(era, portOffset, Duration.ofMinutes(lifetimeMinutes), runbookJar(),
-            downstream);
+        case "up" -> new Lab(dir, out).up(era, HostLayout.of(layout, supervision, systemdMode), portOffset,
+            Duration.ofMinutes(lifetimeMinutes), runbookJar(), downstream);
         case "down" -> new Lab(dir, out).down();
         case "status" -> {
           return new LabStatus(dir).print(out) ? ExitCodes.OK : ExitCodes.HOST_FAILED;

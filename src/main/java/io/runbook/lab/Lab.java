@@ -35,11 +35,15 @@ public final class Lab {
 
   /** Creates and starts a lab with a file downstream; {@code lifetime} bounds how long its processes may live. */
   public void up(String era, int portOffset, Duration lifetime, Path jar) throws IOException {
-    up(era, portOffset, lifetime, jar, LabSink.FILE);
+    up(era, HostLayout.LAB, portOffset, lifetime, jar, LabSink.FILE);
   }
 
-  /** Creates and starts a lab whose drainers write to {@code downstream}: file or mysql (the lab's MariaDB). */
-  public void up(String era, int portOffset, Duration lifetime, Path jar, String downstream) throws IOException {
+  /**
+   * Creates and starts a lab with its hosts laid out as {@code hostLayout} says and its drainers
+   * writing to {@code downstream}: file or mysql (the lab's MariaDB).
+   */
+  public void up(String era, HostLayout hostLayout, int portOffset, Duration lifetime, Path jar, String downstream)
+      throws IOException {
     if (!downstream.equals(LabSink.FILE) && !downstream.equals(LabSink.MYSQL)) {
       throw new LabException("--downstream must be file or mysql, not '" + downstream + "'");
     }
@@ -49,9 +53,15 @@ public final class Lab {
     if (!era.equals(LabLayout.CLUSTER) && !era.equals(LabLayout.KAFKA)) {
       throw new LabException("--era must be cluster or kafka, not '" + era + "'");
     }
+    if (era.equals(LabLayout.KAFKA) && hostLayout != HostLayout.LAB) {
+      throw new LabException("--layout tidb-ansible and tiup work with --era cluster only");
+    }
     if (Files.exists(root.resolve(RECORD)) && !LabProcesses.running(root).isEmpty()) {
       throw new LabException("a lab is already running in " + root + "; run 'runbook lab down"
           + " --dir " + root + "' first");
+    }
+    if (hostLayout == HostLayout.ANSIBLE_SUPERVISE) {
+      AnsibleHosts.requireDaemontools();
     }
     clear();
     LabSink sink = downstream.equals(LabSink.MYSQL)
@@ -62,15 +72,18 @@ public final class Lab {
     Files.createDirectories(runtime.getParent());
     Files.copy(jar, runtime, StandardCopyOption.REPLACE_EXISTING);
     LabFiles files = new LabFiles(layout, runtime, deadline);
+    LabHosts hosts = LabHosts.of(hostLayout, layout, files);
+    hosts.prepare();
     files.writePackages();
     files.writeReimportScript();
     files.writeTiup();
     Files.createDirectories(layout.downstream());
     Files.writeString(root.resolve(RECORD), Json.write(Map.of("era", era, "port_offset", portOffset,
-        "deadline", deadline, "pd", layout.pdUrl())) + "\n");
-    writeInventory(root, layout);
-    out.println("lab: " + era + " era in " + root + " (processes stop by themselves after "
-        + lifetime.toMinutes() + " min)");
+        "deadline", deadline, "pd", layout.pdUrl(), "layout", hostLayout.label())) + "\n");
+    List<LabNode> nodes = layout.nodes().stream().map(hosts::place).toList();
+    writeInventory(root, layout, hostLayout, nodes);
+    out.println("lab: " + era + " era in " + root + (hostLayout == HostLayout.LAB ? "" : ", laid out as "
+        + hostLayout.label()) + " (processes stop by themselves after " + lifetime.toMinutes() + " min)");
     if (sink.mysql()) {
       sink.write(root);
       try {
@@ -82,23 +95,38 @@ public final class Lab {
       out.printf("  %-15s %-8s %-22s up on 127.0.0.1:%d%n", LabMariaDb.HOST, LabMariaDb.ROLE, "mariadbd",
           sink.server().port());
     }
-    List<LabNode> started = new ArrayList<>();
-    for (LabNode node : layout.nodes()) {
-      files.deploy(node);
-      LabProcesses.start(root.resolve(node.dir()), node.role());
-      started.add(node);
-      try {
-        waitReady(layout, node);
-      } catch (LabException e) {
-        out.println("lab: " + node.host() + " (" + node.role() + ") did not come up; stopping the lab");
-        down();
-        throw e;
+    // In stages, each started together and then checked ready one by one: PD (and the Kafka
+    // era's Kafka and ZooKeeper) first; then the Pumps, which register in PD; then the Drainers,
+    // which must find the Pumps online, and TiDB, which refuses to start without a Pump.
+    for (List<LabNode> stage : stages(nodes)) {
+      for (LabNode node : stage) {
+        hosts.deploy(node);
+        hosts.start(node);
       }
-      out.printf("  %-15s %-8s %-22s up on 127.0.0.1:%d%n", node.host(), node.role(),
-          node.binary() + " " + Release.versionIn(root.resolve(node.dir()).resolve("bin").resolve(node.binary())),
-          node.port());
+      for (LabNode node : stage) {
+        try {
+          waitReady(layout, node, hosts);
+        } catch (LabException e) {
+          out.println("lab: " + node.host() + " (" + node.role() + ") did not come up; stopping the lab");
+          down();
+          throw e;
+        }
+        out.printf("  %-15s %-8s %-22s up on 127.0.0.1:%d%n", node.host(), node.role(),
+            node.binary() + " " + Release.versionIn(root.resolve(node.dir()).resolve("bin").resolve(node.binary())),
+            node.port());
+      }
     }
+    hosts.finish(nodes);
     out.println("lab: inventory " + root.resolve("inventory.yml"));
+  }
+
+  /** The nodes in start stages, in their order within each: see {@code up}. */
+  static List<List<LabNode>> stages(List<LabNode> nodes) {
+    List<List<LabNode>> out = new ArrayList<>();
+    for (List<String> roles : List.of(List.of("pd", "kafka", "zookeeper"), List.of("pump"), List.of("drainer", "tidb"))) {
+      out.add(nodes.stream().filter(n -> roles.contains(n.role())).toList());
+    }
+    return out;
   }
 
   /** Stops every process of the lab (SIGTERM through its stop script, then SIGKILL). */
@@ -113,7 +141,8 @@ public final class Lab {
         .indexOf(r.role())));
     for (LabProcesses.Running r : running) {
       LabProcesses.stop(r);
-      out.printf("  %-15s %-8s stopped%n", r.dir().getFileName(), r.role());
+      out.printf("  %-15s %-8s stopped%n", r.kind() == LabProcesses.Kind.UNIT ? r.name() : r.dir().getFileName(),
+          r.role());
     }
   }
 
@@ -156,6 +185,11 @@ public final class Lab {
   }
 
   private void waitReady(LabLayout layout, LabNode node) {
+    waitReady(layout, node, new LabHosts.Plain(layout, null));
+  }
+
+  /** Until {@code node} answers as ready; fails when it exits (as {@code hosts} tells) or after the timeout. */
+  private void waitReady(LabLayout layout, LabNode node, LabHosts hosts) {
     long until = System.currentTimeMillis() + READY_TIMEOUT.toMillis();
     String last = "";
     while (System.currentTimeMillis() < until) {
@@ -166,7 +200,7 @@ public final class Lab {
       } catch (IOException e) {
         last = e.getMessage();
       }
-      if (!LabProcesses.alive(root.resolve(node.dir()), node.role())) {
+      if (!hosts.alive(node)) {
         throw new LabException(node.host() + ": " + node.role() + " exited at start; see "
             + root.resolve(node.dir()).resolve("log") + " (" + LabProcesses.stderrTail(root.resolve(node.dir()), node.role()) + ")");
       }
@@ -223,13 +257,15 @@ public final class Lab {
    * inventory.yml, and beside it a copy of the inventory schema, which its modeline names: the
    * lab's folder may be anywhere, so the schema travels with it.
    */
-  private static void writeInventory(Path root, LabLayout layout) throws IOException {
+  private static void writeInventory(Path root, LabLayout layout, HostLayout hostLayout, List<LabNode> nodes)
+      throws IOException {
     String schema = "inventory.schema.json";
     try (InputStream in = Lab.class.getResourceAsStream("/schemas/inventory.json")) {
       if (in != null) {
         Files.copy(in, root.resolve(schema), StandardCopyOption.REPLACE_EXISTING);
       }
     }
-    Files.writeString(root.resolve("inventory.yml"), LabInventory.yaml(layout, root.toString(), schema));
+    Files.writeString(root.resolve("inventory.yml"), LabInventory.yaml(layout, root.toString(), schema,
+        hostLayout, nodes));
   }
 }

@@ -11,7 +11,8 @@ import java.util.List;
  * Writes the lab to disk: the release packages under {@code packages/} (each binary a script
  * stamped with its release that starts the lab component), and each node's deploy folder with
  * {@code bin/}, {@code scripts/}, {@code conf/}, {@code log/}, {@code data.*} and {@code status/}.
- * The scripts are those the bundled playbooks write for {@code process_supervision: supervise}.
+ * The scripts are those the bundled playbooks write for {@code process_supervision: script}
+ * (the default layout).
  */
 final class LabFiles {
   private final LabLayout layout;
@@ -61,12 +62,26 @@ final class LabFiles {
     return "#!/bin/sh\n"
         + "# " + component + " " + version + ": a runbook lab build (a simulator, not the real binary).\n"
         + "# Replacing this file is an upgrade; '-V' prints the release.\n"
+        + "if [ \"$(date +%s)\" -ge " + deadlineEpochSeconds + " ]; then\n"
+        + "  # past the lab's deadline: a daemontools supervise of this folder must not start it again\n"
+        + "  sv=svc; [ -x bin/svc ] && sv=bin/svc\n"
+        + "  for d in status/*/supervise; do [ -d \"$d\" ] && \"$sv\" -dx \"${d%/supervise}\"; done 2>/dev/null\n"
+        + "  echo \"the lab's deadline has passed\" >&2; exit 1\n"
+        + "fi\n"
         + "exec " + quote(java) + " -Xmx96m -Xss512k -XX:TieredStopAtLevel=1 -XX:+UseSerialGC"
         + " -XX:-UsePerfData -cp " + quote(jar.toString()) + " io.runbook.lab.LabMain " + component
         + " --release=" + version + " --lab-deadline=" + deadlineEpochSeconds + " \"$@\"\n";
   }
 
   void deploy(LabNode node) throws IOException {
+    Path dir = deployFiles(node);
+    executable(dir.resolve("scripts").resolve(node.runScript()), runScript(node));
+    executable(dir.resolve("scripts").resolve("start_" + node.role() + ".sh"), startScript(node.role()));
+    executable(dir.resolve("scripts").resolve("stop_" + node.role() + ".sh"), stopScript(node.role()));
+  }
+
+  /** The deploy folder without its scripts: bin/ with the binary, conf/, log/, status/; returns it. */
+  Path deployFiles(LabNode node) throws IOException {
     Path dir = layout.root().resolve(node.dir());
     for (String sub : List.of("bin", "scripts", "conf", "log", "status")) {
       Files.createDirectories(dir.resolve(sub));
@@ -77,9 +92,7 @@ final class LabFiles {
     if (node.config() != null) {
       Files.writeString(dir.resolve("conf").resolve(node.role() + ".toml"), node.config());
     }
-    executable(dir.resolve("scripts").resolve(node.runScript()), runScript(node));
-    executable(dir.resolve("scripts").resolve("start_" + node.role() + ".sh"), startScript(node.role()));
-    executable(dir.resolve("scripts").resolve("stop_" + node.role() + ".sh"), stopScript(node.role()));
+    return dir;
   }
 
   private static String runScript(LabNode node) {

@@ -24,6 +24,17 @@ final class LabInventory {
   }
 
   static String yaml(LabLayout l, String labDir, String schema) {
+    return yaml(l, labDir, schema, HostLayout.LAB, l.nodes());
+  }
+
+  /** For a lab laid out as {@code h}: its process_supervision, deploy folders and systemd settings. */
+  static String yaml(LabLayout l, String labDir, String schema, HostLayout h, java.util.List<LabNode> nodes) {
+    java.util.function.Function<String, String> dir = host -> nodes.stream().filter(n -> n.host().equals(host))
+        .map(LabNode::dir).findFirst().orElse(host);
+    String systemd = !h.tiup() ? "" : "    # TiUP's units, through the lab's systemctl stand-in (the lab cannot run systemd)\n"
+        + "    systemd_scope: " + h.scope() + "\n"
+        + "    systemctl_command: \"{{ lab_dir }}/runtime/bin/systemctl\"\n"
+        + "    systemd_unit_dir: \"{{ lab_dir }}/systemd/" + h.scope() + "\"\n";
     return "# yaml-language-server: $schema=" + schema + "\n"
         + "# The local lab (runbook lab up): a TiDB Binlog deployment of real processes on 127.0.0.1.\n"
         + "# Both generations' hosts are here; which ones run depends on 'runbook lab up --era'.\n"
@@ -32,7 +43,7 @@ final class LabInventory {
         + "    ansible_connection: local\n"
         + "    ansible_host: 127.0.0.1\n"
         + "    lab_dir: \"" + labDir + "\"\n"
-        + "    process_supervision: supervise\n"
+        + "    process_supervision: " + h.processSupervision() + "\n" + systemd
         + "    enable_binlog: true\n"
         + "    pd_client_port: " + l.port(2379) + "\n"
         + "    tidb_port: " + l.port(4000) + "\n"
@@ -58,12 +69,12 @@ final class LabInventory {
         + "        tidb1: {deploy_dir: \"{{ lab_dir }}/tidb1\", kafka_pump_port: " + l.port(8260) + "}\n"
         + "    pump_servers:\n"
         + "      hosts:\n"
-        + "        pump1: {deploy_dir: \"{{ lab_dir }}/pump1\", pump_port: " + l.port(8250) + "}\n"
-        + "        pump2: {deploy_dir: \"{{ lab_dir }}/pump2\", pump_port: " + l.port(8251) + "}\n"
-        + "        pump3: {deploy_dir: \"{{ lab_dir }}/pump3\", pump_port: " + l.port(8252) + "}\n"
+        + "        pump1: {deploy_dir: \"{{ lab_dir }}/" + dir.apply("pump1") + "\", pump_port: " + l.port(8250) + "}\n"
+        + "        pump2: {deploy_dir: \"{{ lab_dir }}/" + dir.apply("pump2") + "\", pump_port: " + l.port(8251) + "}\n"
+        + "        pump3: {deploy_dir: \"{{ lab_dir }}/" + dir.apply("pump3") + "\", pump_port: " + l.port(8252) + "}\n"
         + "    drainer_servers:\n"
         + "      hosts:\n"
-        + "        drainer1: {deploy_dir: \"{{ lab_dir }}/drainer1\", drainer_port: " + l.port(8249)
+        + "        drainer1: {deploy_dir: \"{{ lab_dir }}/" + dir.apply("drainer1") + "\", drainer_port: " + l.port(8249)
         + ", initial_commit_ts: 0}\n"
         + "    # the Kafka era (migrate-kafka-to-cluster.yml): its pump lives on the TiDB host\n"
         + "    kafka_drainer_servers:\n"

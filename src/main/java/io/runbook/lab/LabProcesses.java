@@ -9,10 +9,24 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
-/** The lab's processes as their deploy folders record them: {@code status/<role>.pid}. */
+/**
+ * The lab's processes as their deploy folders record them: {@code status/<role>.pid} (runbook's
+ * scripts), {@code status/<role>/pid} (daemontools' supervise of a service folder), and the
+ * units the lab's systemctl stand-in started ({@code systemd/run/<scope>/<unit>.pid}).
+ */
 final class LabProcesses {
-  /** A process that runs: its deploy folder, role and pid. */
-  record Running(Path dir, String role, long pid) {}
+  /** How a process is supervised, which says how to stop it. */
+  enum Kind { SCRIPT, SUPERVISE, UNIT }
+
+  /**
+   * A process that runs: its deploy folder (for a unit: the stand-in's pid folder), role, pid
+   * (for supervise: supervise's), and for a unit its name.
+   */
+  record Running(Path dir, String role, long pid, Kind kind, String name) {
+    Running(Path dir, String role, long pid) {
+      this(dir, role, pid, Kind.SCRIPT, role);
+    }
+  }
 
   private LabProcesses() {}
 
@@ -22,6 +36,10 @@ final class LabProcesses {
 
   /** The stop script (SIGTERM and wait), then SIGKILL for what is still there. */
   static void stop(Running r) throws IOException {
+    if (r.kind() != Kind.SCRIPT) {
+      stopSupervised(r);
+      return;
+    }
     try {
       script(r.dir(), "stop_" + r.role() + ".sh", 70);
     } catch (IOException | LabException e) {
@@ -34,11 +52,40 @@ final class LabProcesses {
     Files.deleteIfExists(r.dir().resolve("status").resolve(r.role() + ".pid"));
   }
 
+  /**
+   * A supervise: {@code svc -dx} (down, then supervise exits); a unit: the stand-in's
+   * {@code systemctl stop}; then SIGKILL for the process and what it started, if still there.
+   */
+  private static void stopSupervised(Running r) throws IOException {
+    Optional<ProcessHandle> p = ProcessHandle.of(r.pid());
+    List<ProcessHandle> children = p.map(h -> h.descendants().toList()).orElse(List.of());
+    try {
+      if (r.kind() == Kind.SUPERVISE) {
+        Path svc = r.dir().resolve("bin").resolve("svc");
+        command(r.dir(), 70, Files.isExecutable(svc) ? svc.toString() : "svc", "-dx", "status/" + r.role());
+        if (p.isPresent()) {
+          p.get().onExit().get(70, TimeUnit.SECONDS);
+        }
+      } else {
+        Path root = r.dir().getParent().getParent().getParent();
+        new LabUnits(root).run(r.dir().getFileName().toString(), "stop", r.name(), 100);
+      }
+    } catch (IOException | LabException | java.util.concurrent.ExecutionException
+        | java.util.concurrent.TimeoutException e) {
+      // falls through to the kill below
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    p.ifPresent(ProcessHandle::destroyForcibly);
+    children.forEach(ProcessHandle::destroyForcibly);
+  }
+
   static List<Running> running(Path root) throws IOException {
     List<Running> out = new ArrayList<>();
     if (!Files.isDirectory(root)) {
       return out;
     }
+    units(root, out);
     try (Stream<Path> dirs = Files.list(root)) {
       for (Path dir : dirs.sorted().toList()) {
         Path status = dir.resolve("status");
@@ -46,11 +93,12 @@ final class LabProcesses {
           continue;
         }
         try (Stream<Path> pids = Files.list(status)) {
-          for (Path pidFile : pids.filter(f -> f.toString().endsWith(".pid")).sorted().toList()) {
-            String role = pidFile.getFileName().toString().replace(".pid", "");
-            long pid = pid(pidFile);
-            if (pid > 0 && ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
-              out.add(new Running(dir, role, pid));
+          for (Path f : pids.sorted().toList()) {
+            String name = f.getFileName().toString();
+            if (name.endsWith(".pid") && live(pid(f))) {
+              out.add(new Running(dir, name.replace(".pid", ""), pid(f)));
+            } else if (Files.isDirectory(f.resolve("supervise")) && live(pid(f.resolve("pid")))) {
+              out.add(new Running(dir, name, pid(f.resolve("pid")), Kind.SUPERVISE, name));
             }
           }
         }
@@ -59,9 +107,33 @@ final class LabProcesses {
     return out;
   }
 
-  static boolean alive(Path dir, String role) {
-    long pid = pid(dir.resolve("status").resolve(role + ".pid"));
+  /** The units the stand-in systemctl started and that still run. */
+  private static void units(Path root, List<Running> out) throws IOException {
+    for (String scope : List.of("system", "user")) {
+      Path run = root.resolve("systemd").resolve("run").resolve(scope);
+      if (!Files.isDirectory(run)) {
+        continue;
+      }
+      try (Stream<Path> pids = Files.list(run)) {
+        for (Path f : pids.filter(x -> x.toString().endsWith(".service.pid")).sorted().toList()) {
+          String unit = f.getFileName().toString().replace(".pid", "");
+          if (live(pid(f))) {
+            out.add(new Running(run, unit.substring(0, unit.indexOf('-') < 0 ? unit.length() : unit.indexOf('-')),
+                pid(f), Kind.UNIT, unit));
+          }
+        }
+      }
+    }
+  }
+
+  private static boolean live(long pid) {
     return pid > 0 && ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+  }
+
+  /** Whether the role runs from runbook's pid file, or under a supervise of {@code status/<role>/}. */
+  static boolean alive(Path dir, String role) {
+    return live(pid(dir.resolve("status").resolve(role + ".pid")))
+        || live(pid(dir.resolve("status").resolve(role).resolve("pid")));
   }
 
   static String stderrTail(Path dir, String role) {
@@ -82,8 +154,13 @@ final class LabProcesses {
   }
 
   private static void script(Path dir, String name, int timeoutSeconds) throws IOException {
-    Path script = dir.resolve("scripts").resolve(name);
-    Process p = new ProcessBuilder("/bin/sh", script.toString()).directory(dir.toFile())
+    command(dir, timeoutSeconds, "/bin/sh", dir.resolve("scripts").resolve(name).toString());
+  }
+
+  /** Runs a command in {@code dir}; fails when it does not end in time or exits non-zero. */
+  static void command(Path dir, int timeoutSeconds, String... argv) throws IOException {
+    String script = argv[0].equals("/bin/sh") ? argv[1] : String.join(" ", argv);
+    Process p = new ProcessBuilder(argv).directory(dir.toFile())
         .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
     try {
       if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {

@@ -115,6 +115,23 @@ class FileActionsTests {
   }
 
   @Test
+  void theBundledRunScriptListsEveryPdAndRaisesTheFileLimitWhereItMay() throws Exception {
+    ctx.baseDir = Path.of("playbooks/tasks").toAbsolutePath();
+    ctx.vars.put("pump_port", 8250L);
+    ctx.vars.put("deploy_dir", "/home/tidb/deploy");
+    ctx.vars.put("inventory_hostname", "pump1");
+    ctx.vars.put("ansible_host", "10.0.1.5");
+    ctx.vars.put("pd_client_port", 2379L);
+    ctx.vars.put("groups", Map.of("pd_servers", List.of("pd1", "pd2")));
+    ctx.vars.put("hostvars", Map.of("pd1", Map.of("ansible_host", "10.0.1.1"), "pd2", Map.of("ansible_host", "10.0.1.2")));
+    Path dest = dir.resolve("run_pump.sh");
+    run(new TemplateAction(), args("src", "../templates/run_pump.sh.tpl", "dest", dest.toString()));
+    assertThat(Files.readString(dest)).contains("--pd-urls=http://10.0.1.1:2379,http://10.0.1.2:2379 \\\n")
+        .contains("--advertise-addr=10.0.1.5:8250").contains("cd \"/home/tidb/deploy\" || exit 1")
+        .contains("ulimit -n 1000000 2>/dev/null || ulimit -n \"$(ulimit -Hn)\" 2>/dev/null || true");
+  }
+
+  @Test
   void aTemplateErrorNamesTheTemplateLine() throws Exception {
     Files.writeString(dir.resolve("t.j2"), "ok\nport = {{ pumpport }}\n");
     ctx.baseDir = dir;

@@ -75,6 +75,16 @@ class ServiceActionTests {
     }
 
     @Test
+    void scopeUserRunsSystemctlWithUserForEveryCall() throws Exception {
+      ActionResult r = systemd("name", "pump-8250.service", "state", "started", "scope", "user");
+      assertThat(r.status()).isEqualTo(Status.CHANGED);
+      assertThat(calls()).containsExactly("--user is-active pump-8250.service",
+          "--user show -p LoadState --value pump-8250.service", "--user start pump-8250.service");
+      assertThatThrownBy(() -> run("name", "pump", "manager", "script", "scripts_dir", "/x",
+          "state", "started", "scope", "user")).hasMessageContaining("'service.scope' works only with manager systemd");
+    }
+
+    @Test
     void stopsOnlyARunningUnit() throws Exception {
       assertThat(systemd("name", "pump-8250.service", "state", "stopped").status()).isEqualTo(Status.OK);
       Files.createFile(dir.resolve("pump-8250.service.active"));

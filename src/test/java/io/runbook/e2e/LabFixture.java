@@ -47,14 +47,11 @@ final class LabFixture implements AutoCloseable {
     this.offset = offset;
   }
 
-  LabFixture up(String era) {
-    return up(era, "file");
-  }
-
-  /** Starts the lab with its drainers writing to {@code downstream}: file, or mysql (the lab's MariaDB). */
-  LabFixture up(String era, String downstream) {
-    Result r = runbook("lab", "up", "--dir", dir.toString(), "--era", era, "--port-offset",
-        String.valueOf(offset), "--lifetime", "15", "--downstream", downstream);
+  LabFixture up(String era, String... options) {
+    List<String> args = new ArrayList<>(List.of("lab", "up", "--dir", dir.toString(), "--era", era,
+        "--port-offset", String.valueOf(offset), "--lifetime", "15"));
+    args.addAll(List.of(options));
+    Result r = runbook(args.toArray(new String[0]));
     if (r.code() != 0) {
       throw new IllegalStateException("lab up failed: " + r.all());
     }
@@ -85,6 +82,17 @@ final class LabFixture implements AutoCloseable {
       }
     }
     return r;
+  }
+
+  /** A run, and how many Pumps were online every 100 ms during it (a {@link Prober}'s samples). */
+  record Watched(Result run, List<Integer> online) {}
+
+  /** {@link #play} while a Prober samples the three Pumps. */
+  Watched playWatched(String playbook, String... more) throws InterruptedException {
+    Prober prober = new Prober(port(8250), port(8251), port(8252));
+    Result r = play(playbook, more);
+    prober.close();
+    return new Watched(r, List.copyOf(prober.samples));
   }
 
   /** The plan of a run of a bundled playbook with these options, as {@code runbook plan} makes it. */
