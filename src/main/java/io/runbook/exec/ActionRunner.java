@@ -249,7 +249,7 @@ final class ActionRunner {
    * does not set {@code ansible_connection} (inventory variables win, as in Ansible).
    */
   private Map<String, Object> connectionVars(String host, VarScope scope) {
-    return TransportPool.connectionVars(run.inventoryVars(host), play.connection() == null ? null
+    return TransportPool.connectionVars(run.connectionVars(host), play.connection() == null ? null
         : () -> String.valueOf(run.expressions.render(play.connection(), scope)));
   }
 

@@ -118,7 +118,7 @@ final class HostLocks implements AutoCloseable {
         }
         VarScope vars = scope.forHost(host, Inherited.forPlay(play));
         try {
-          Map<String, Object> connection = TransportPool.connectionVars(run.inventoryVars(host),
+          Map<String, Object> connection = TransportPool.connectionVars(run.connectionVars(host),
               play.connection() == null ? null : () -> String.valueOf(run.expressions.render(play.connection(), vars)));
           Object dir = vars.get("runbook_lock_dir");
           String lockDirOnHost = dir != null ? String.valueOf(dir)

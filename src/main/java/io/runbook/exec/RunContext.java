@@ -95,6 +95,19 @@ final class RunContext {
     return inventoryVars.computeIfAbsent(host, inventory::hostVars);
   }
 
+  /**
+   * What decides how a host is reached: its inventory variables under the {@code -e} ones, which
+   * win there too in Ansible ({@code -e ansible_connection=local}, {@code -e ansible_user=...}).
+   */
+  Map<String, Object> connectionVars(String host) {
+    if (options.extraVars().isEmpty()) {
+      return inventoryVars(host);
+    }
+    Map<String, Object> vars = new java.util.HashMap<>(inventoryVars(host));
+    vars.putAll(options.extraVars());
+    return vars;
+  }
+
   /** Ansible's {@code groups}: every group's hosts. */
   Map<String, Object> groups() {
     Map<String, Object> g = groups;

@@ -69,8 +69,12 @@ public final class RunLock implements AutoCloseable {
       throw new InvalidInputException(at, "cannot make the lock directory " + lockDir + ": " + e
           + " (set RUNBOOK_LOCK_DIR to a folder you may write)");
     }
-    // Always in the same order, so that of two runs racing for the same hosts one wins.
-    List<Key> sorted = keys.stream().distinct().sorted(Comparator.comparing(Key::identity)).toList();
+    // One lock per machine: several inventory hosts may be one (TiUP's host:port instances on
+    // one address). Always in the same order, so that of two runs racing for them one wins.
+    List<Key> sorted = keys.stream()
+        .collect(java.util.stream.Collectors.toMap(Key::identity, k -> k, (first, same) -> first,
+            java.util.LinkedHashMap::new))
+        .values().stream().sorted(Comparator.comparing(Key::identity)).toList();
     try {
       for (Key key : sorted) {
         Path file = dir.resolve(LockNames.file(key.identity()) + ".lock");

@@ -58,8 +58,17 @@ final class LabFixture implements AutoCloseable {
     return this;
   }
 
+  private Path inventory;
+
+  /** The inventory runs use: the lab's own inventory.yml, unless {@link #inventory(Path)} named another. */
   Path inventory() {
-    return dir.resolve("inventory.yml");
+    return inventory != null ? inventory : dir.resolve("inventory.yml");
+  }
+
+  /** Runs from now on read {@code source} as their inventory (a TiUP meta.yaml, say). */
+  LabFixture inventory(Path source) {
+    this.inventory = source;
+    return this;
   }
 
   /**

@@ -21,9 +21,9 @@ class LayoutUpgradeE2E {
   @TempDir Path tmp;
 
   /** The whole upgrade with TiDB writing; the dirs are the deploy folders, relative to the lab. */
-  private static void upgradesWithoutLoss(LabFixture lab, List<String> pumpDirs, String drainerDir)
-      throws Exception {
-    LabFixture.Watched watched = lab.playWatched("upgrade-binlog.yml");
+  private static void upgradesWithoutLoss(LabFixture lab, List<String> pumpDirs, String drainerDir,
+      String... vars) throws Exception {
+    LabFixture.Watched watched = lab.playWatched("upgrade-binlog.yml", vars);
     assertThat(watched.run().code()).as(watched.run().all()).isZero();
     assertThat(watched.online()).as("samples of the online Pumps during the run").hasSizeGreaterThan(50)
         .allSatisfy(online -> assertThat(online).isGreaterThanOrEqualTo(1));
@@ -79,17 +79,29 @@ class LayoutUpgradeE2E {
   }
 
   @Test
-  void tiupWithUserUnitsUpgradesThroughSystemctlUser() throws Exception {
+  void tiupWithUserUnitsAndItsMetaAsTheInventoryUpgradesThroughSystemctlUserAndTiupClusterPatch()
+      throws Exception {
     try (LabFixture lab = new LabFixture(tmp, 24600).up("cluster", "--layout", "tiup", "--systemd-mode", "user")) {
       String pump = "deploy/pump-" + lab.port(8250);
+      Path meta = lab.dir.resolve("tiup/storage/cluster/clusters/lab/meta.yaml");
       assertThat(lab.dir.resolve(pump).resolve("scripts/run_pump.sh")).content()
           .contains("--node-id=127.0.0.1:" + lab.port(8250)).contains("--data-dir=" + lab.dir.resolve("data/pump-" + lab.port(8250)));
-      assertThat(lab.dir.resolve("tiup/storage/cluster/clusters/lab/meta.yaml")).content()
-          .contains("systemd_mode: user").contains("pump_servers:");
+      assertThat(meta).content().contains("systemd_mode: user").contains("pump_servers:");
       assertThat(Files.readString(lab.inventory())).contains("systemd_scope: user");
+      // TiUP's own record of the cluster is the inventory; what a controller adds comes with -e
+      lab.inventory(meta);
       upgradesWithoutLoss(lab, List.of(pump, "deploy/pump-" + lab.port(8251), "deploy/pump-" + lab.port(8252)),
-          "deploy/drainer-" + lab.port(8249));
+          "deploy/drainer-" + lab.port(8249), "-e", "ansible_connection=local",
+          "-e", "systemctl_command=" + lab.dir.resolve("runtime/bin/systemctl"),
+          "-e", "tiup_command=" + lab.dir.resolve("runtime/bin/tiup"), "-e", "tiup_package_dir=" + tmp,
+          "-e", "binlog_version=v3.0.5",
+          "-e", "binlog_package_dir=" + lab.dir.resolve("packages/tidb-binlog-v3.0.5-linux-amd64"));
       assertThat(lab.dir.resolve("systemd/run/user/pump-" + lab.port(8250) + ".service.pid")).exists();
+      // the binaries went in through tiup cluster patch, so TiUP's records are in step
+      assertThat(meta).content().contains("patched: true");
+      assertThat(lab.dir.resolve(pump).resolve("bin.old.v3.0.0/pump")).exists();
+      assertThat(lab.dir.resolve("tiup/storage/cluster/clusters/lab/patch/pump.tar.gz")).exists();
+      assertThat(lab.dir.resolve("tiup/storage/cluster/clusters/lab/patch/drainer.tar.gz")).exists();
     }
   }
 

@@ -69,6 +69,39 @@ class SshHostLockTests {
   }
 
   @Test
+  void twoInventoryHostsOnOneMachineShareItsLockAndTheRunProceeds() throws Exception {
+    // TiUP names an instance host:port, so three Pumps on one machine are three inventory hosts
+    inventory = f.write("hosts.yml", """
+        all:
+          vars:
+            ansible_host: 127.0.0.1
+            ansible_port: %d
+            ansible_user: %s
+            ansible_ssh_private_key_file: %s
+            runbook_lock_dir: %s
+          hosts:
+            127.0.0.1:8250:
+            127.0.0.1:8251:
+        """.formatted(server.port(), System.getProperty("user.name"), server.clientKey, onHost));
+    Path play = f.write("play.yml", "- hosts: all\n  tasks:\n    - command: \"true\"\n      changed_when: false\n");
+    Result r = run(play);
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.out().lines().filter(l -> l.contains("host_result"))).hasSize(2);
+  }
+
+  @Test
+  void extraVarsChooseTheConnectionAsInAnsible() throws Exception {
+    // the inventory says SSH to a port nothing listens on; -e ansible_connection=local wins
+    inventory = f.write("hosts.yml", "all:\n  hosts:\n    pump1:\n      ansible_host: 127.0.0.1\n"
+        + "      ansible_port: 1\n");
+    Path touched = dir.resolve("touched");
+    Path play = f.write("play.yml", "- hosts: all\n  tasks:\n    - file: {path: \"" + touched + "\", state: touch}\n");
+    Result r = run(play, "-e", "ansible_connection=local");
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(touched).exists();
+  }
+
+  @Test
   void aHostLockedByAnotherControllerRefusesTheRunBeforeAnyTaskTouchesIt() throws Exception {
     LockFixture.leave(onHost, "pump1", LockFixture.elsewhere("20261124-000000-remote"));
     Path touched = dir.resolve("touched");
