@@ -67,7 +67,7 @@ final class PumpServer extends Daemon {
             Integer.parseInt(r.param("limit", "5000")))));
     http.start();
     // As in master: the port opens a moment before the node is online in PD.
-    pause(300);
+    pause(100);
     synchronized (lock) {
       state = "online";
     }
