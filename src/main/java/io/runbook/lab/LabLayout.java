@@ -90,8 +90,8 @@ record LabLayout(Path root, String era, int offset, LabSink sink) {
 
   private LabNode tidbNode(boolean kafka) {
     String binlog = kafka
-        ? "[binlog]\nbinlog-socket = \"status/pump.sock\"\nignore-error = false\nwrite-timeout = \"15s\"\n"
-        : "[binlog]\nenable = true\nignore-error = false\nwrite-timeout = \"15s\"\n";
+        ? "[binlog]\nbinlog-socket = \"status/pump.sock\"\nignore-error = false\nwrite-timeout = \"3s\"\n"
+        : "[binlog]\nenable = true\nignore-error = false\nwrite-timeout = \"3s\"\n";
     return new LabNode("tidb1", "tidb1", "tidb", "tidb-server",
         LabPackage.tidb(kafka ? KAFKA_TIDB : CLUSTER_TIDB).name(), port(4000), List.of(
             "-P", String.valueOf(port(4000)), "--status=" + port(10080), "--path=127.0.0.1:" + port(2379),

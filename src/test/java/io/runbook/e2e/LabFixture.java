@@ -41,7 +41,16 @@ final class LabFixture implements AutoCloseable {
   final Path state;
   final int offset;
 
+  /**
+   * A lab whose ports are TiDB's defaults plus {@code offset}. Every test takes its own offset,
+   * 100 apart from the others, and below 22688 so that no port (the highest is TiDB's status
+   * port, 10080) falls in Linux's ephemeral range from 32768, where a client socket of another
+   * test may hold it.
+   */
   LabFixture(Path dir, int offset) {
+    if (offset + 10080 >= 32768) {
+      throw new IllegalArgumentException("offset " + offset + " puts the lab's ports in the ephemeral range");
+    }
     this.dir = dir.resolve("lab");
     this.state = dir.resolve("state");
     this.offset = offset;

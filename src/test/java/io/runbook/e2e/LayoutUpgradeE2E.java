@@ -41,7 +41,7 @@ class LayoutUpgradeE2E {
   @Test
   void tidbAnsibleUnderDaemontoolsUpgradesAndSuperviseRestartsAKilledPumpButNotOneTakenDown()
       throws Exception {
-    try (LabFixture lab = new LabFixture(tmp, 24000).up("cluster", "--layout", "tidb-ansible",
+    try (LabFixture lab = new LabFixture(tmp, 22300).up("cluster", "--layout", "tidb-ansible",
         "--supervision", "supervise")) {
       Path pump1 = lab.dir.resolve("pump1");
       assertThat(pump1.resolve("bin/supervise")).isExecutable();
@@ -67,7 +67,7 @@ class LayoutUpgradeE2E {
 
   @Test
   void tidbAnsibleWithSystemdScriptsUpgradesThroughTheScriptManager() throws Exception {
-    try (LabFixture lab = new LabFixture(tmp, 24300).up("cluster", "--layout", "tidb-ansible",
+    try (LabFixture lab = new LabFixture(tmp, 22400).up("cluster", "--layout", "tidb-ansible",
         "--supervision", "systemd")) {
       assertThat(lab.dir.resolve("pump1/scripts/start_pump.sh")).content()
           .contains("systemctl start pump-" + lab.port(8250) + ".service");
@@ -81,7 +81,7 @@ class LayoutUpgradeE2E {
   @Test
   void tiupWithUserUnitsAndItsMetaAsTheInventoryUpgradesThroughSystemctlUserAndTiupClusterPatch()
       throws Exception {
-    try (LabFixture lab = new LabFixture(tmp, 24600).up("cluster", "--layout", "tiup", "--systemd-mode", "user")) {
+    try (LabFixture lab = new LabFixture(tmp, 22500).up("cluster", "--layout", "tiup", "--systemd-mode", "user")) {
       String pump = "deploy/pump-" + lab.port(8250);
       Path meta = lab.dir.resolve("tiup/storage/cluster/clusters/lab/meta.yaml");
       assertThat(lab.dir.resolve(pump).resolve("scripts/run_pump.sh")).content()
@@ -110,7 +110,7 @@ class LayoutUpgradeE2E {
     Path java = Path.of(System.getProperty("java.home"), "bin", "java");
     ProcessBuilder pb = new ProcessBuilder(java.toString(), "-jar", Path.of("target", "runbook.jar").toString(),
         "lab", "up", "--dir", tmp.resolve("lab").toString(), "--layout", "tidb-ansible", "--supervision", "supervise",
-        "--port-offset", "24900", "--lifetime", "1").redirectErrorStream(true);
+        "--port-offset", "22600", "--lifetime", "1").redirectErrorStream(true);
     pb.environment().put("PATH", tmp.resolve("no-daemontools").toString());
     Process p = pb.start();
     assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();

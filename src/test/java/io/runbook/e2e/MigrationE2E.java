@@ -30,7 +30,7 @@ class MigrationE2E {
   void theMigrationKeepsTheCheckpointOnAMysqlDownstreamAndEveryBinlogAndASecondRunChangesNothing()
       throws Exception {
     assumeTrue(Files.isExecutable(Path.of("/usr/sbin/mariadbd")), "mariadbd is not installed (apt-get install mariadb-server)");
-    try (LabFixture lab = new LabFixture(tmp, 23000).up("kafka", "--downstream", "mysql")) {
+    try (LabFixture lab = new LabFixture(tmp, 22000).up("kafka", "--downstream", "mysql")) {
       assertThat(Files.readString(lab.dir.resolve("kafka_drainer1/conf/drainer.toml"))).contains("db-type = \"mysql\"");
       long oldCheckpoint = checkpointTs(lab);
       for (int i = 0; i < 100 && oldCheckpoint == 0; i++) { // TiDB starts last
@@ -74,7 +74,7 @@ class MigrationE2E {
 
   @Test
   void aFileSinkMigrationWithoutInitialCommitTsIsRefusedBeforeAnyHostIsTouched() throws Exception {
-    try (LabFixture lab = new LabFixture(tmp, 23100).up("kafka")) {
+    try (LabFixture lab = new LabFixture(tmp, 22100).up("kafka")) {
       Path inventory = lab.inventory();
       String text = Files.readString(inventory);
       assertThat(text).contains(", initial_commit_ts: 0}");
@@ -152,7 +152,7 @@ class MigrationE2E {
   @Test
   void theRedeployReimportsIntoTheMysqlDownstreamAndTheNewDrainerContinuesFromTheSnapshot() throws Exception {
     assumeTrue(Files.isExecutable(Path.of("/usr/sbin/mariadbd")), "mariadbd is not installed (apt-get install mariadb-server)");
-    try (LabFixture lab = new LabFixture(tmp, 23200).up("kafka", "--downstream", "mysql")) {
+    try (LabFixture lab = new LabFixture(tmp, 22200).up("kafka", "--downstream", "mysql")) {
       redeploy(lab);
       assertThat(Files.readString(lab.dir.resolve("drainer1/conf/drainer.toml"))).contains("db-type = \"mysql\"");
     }

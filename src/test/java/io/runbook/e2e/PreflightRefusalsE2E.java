@@ -36,30 +36,28 @@ class PreflightRefusalsE2E {
           .contains("Pump " + dead + " (127.0.0.1:" + lab.port(8252) + ") is online in PD and does not answer."
               + " TiDB still chooses a Pump PD lists as online")
           .contains("binlogctl -pd-urls=http://127.0.0.1:" + lab.port(2379) + " -cmd update-pump -node-id "
-              + dead + " -state offline. Nothing was touched.");
+              + dead + " -state offline; what it holds that no Drainer has pulled is lost then. Nothing was touched.");
       for (String host : List.of("pump1", "pump2", "pump3")) {
         assertThat(lab.release(host, "pump")).as(host).isEqualTo("v3.0.0");
       }
       assertThat(lab.release("drainer1", "drainer")).isEqualTo("v3.0.0");
       assertThat(lab.pumpState(lab.port(8250))).isEqualTo("online");
 
-      // the fix the message names: start the paused Pump; mark the dead one offline
+      // the fix the message names: start them again (marking the dead one offline instead would
+      // lose what TiDB wrote to it that the Drainer had not pulled yet: binlogctl's own test shows it)
       sh(lab.dir.resolve("pump2/scripts/start_pump.sh"));
-      Process ctl = new ProcessBuilder(lab.dir.resolve("packages/tidb-binlog-v3.0.0-linux-amd64/bin/binlogctl").toString(),
-          "-pd-urls=http://127.0.0.1:" + lab.port(2379), "-cmd", "update-pump", "-node-id", dead, "-state", "offline")
-          .redirectErrorStream(true).start();
-      assertThat(ctl.waitFor(30, TimeUnit.SECONDS) && ctl.exitValue() == 0).as("binlogctl").isTrue();
+      sh(lab.dir.resolve("pump3/scripts/start_pump.sh"));
       long until = System.currentTimeMillis() + 20_000;
-      while (!lab.pumpState(lab.port(8251)).equals("online") && System.currentTimeMillis() < until) {
+      while (!(lab.pumpState(lab.port(8251)).equals("online") && lab.pumpState(lab.port(8252)).equals("online"))
+          && System.currentTimeMillis() < until) {
         Thread.sleep(200);
       }
-
       LabFixture.Result resumed = lab.play("upgrade-binlog.yml", "--resume", "last");
       assertThat(resumed.code()).as(resumed.all()).isZero();
       for (String host : List.of("pump1", "pump2", "pump3")) {
         assertThat(lab.release(host, "pump")).as(host).isEqualTo("v3.0.5");
       }
-      assertThat(lab.pumpState(lab.port(8252))).as("the upgrade started it again").isEqualTo("online");
+      assertThat(lab.pumpState(lab.port(8252))).isEqualTo("online");
       LabFixture.Result verify = lab.verify();
       assertThat(verify.code()).as(verify.all()).isZero();
     }
@@ -91,6 +89,24 @@ class PreflightRefusalsE2E {
       assertThat(lab.release("pump1", "pump")).as("pump1 went first").isEqualTo("v3.0.5");
       assertThat(lab.release("pump2", "pump")).as("its binary was not replaced").isEqualTo("v3.0.0");
       assertThat(lab.release("pump3", "pump")).isEqualTo("v3.0.0");
+    }
+  }
+
+  @Test
+  void aReleaseWhosePumpsRefuseWritesIsCaughtWhenTidbCountsACriticalError() throws Exception {
+    try (LabFixture lab = new LabFixture(tmp, 21400).up("cluster")) {
+      // a release that starts and comes online, then refuses every write: its disk looks full
+      Path release = lab.dir.resolve("packages/tidb-binlog-v3.0.6-linux-amd64");
+      PumpDrainerUpgradeE2E.copyRelease(lab.dir.resolve("packages/tidb-binlog-v3.0.5-linux-amd64"), release, "v3.0.6");
+      Path pump = release.resolve("bin/pump");
+      Files.writeString(pump, Files.readString(pump).replace("--release=v3.0.6", "--release=v3.0.6 --lab-available-space=1MiB"));
+      LabFixture.Result run = lab.play("upgrade-pump.yml", "-e", "binlog_version=v3.0.6",
+          "-e", "binlog_package_dir=" + release);
+      assertThat(run.code()).as(run.all()).isEqualTo(2);
+      // with all three on it TiDB has nowhere to write: v3.0.0 without ignore-error stops serving
+      assertThat(run.out()).containsPattern("TiDB tidb1 counted \\d+ critical binlog error\\(s\\) since the upgrade began"
+          + " \\(tidb_server_critical_error_total 0 -> \\d+\\), seen after pump\\d was upgraded: it could not"
+          + " write a binlog, and it stops serving until restarted by hand");
     }
   }
 

@@ -117,7 +117,7 @@ class BundledTidbChecksTests {
     HostResult failed = l.last("no TiDB counted a critical binlog error", "pump1");
     assertThat(failed.status()).hasToString("FAILED");
     assertThat(failed.message()).contains("TiDB tidb1 counted 3 critical binlog error(s) since the upgrade began"
-        + " (tidb_server_critical_error_total 0 -> 3), after the restart of pump1")
+        + " (tidb_server_critical_error_total 0 -> 3), seen after pump1 was upgraded")
         .contains("it stops serving until restarted by hand");
   }
 }
