@@ -204,7 +204,7 @@ echo "$out6" | grep -A4 RECAP || echo "$out6" | tail -30
 check "the Pump upgrade over SSH succeeds" test "$rc" -eq 0
 check "every Pump runs the new release" bash -c "grep -l -- '--release=v3.0.5' $lab/pump*/bin/pump | wc -l | grep -qx 3"
 out7=$(bin/runbook run playbooks/upgrade-pump.yml -i "$work/lab-ssh.yml" --known-hosts "$work/known_hosts" \
-  --state-dir "$work/state" --no-color)
+  --state-dir "$work/state" --no-color) || true  # a failed run is a failed check below, and the lab still goes down
 check "a second Pump upgrade over SSH changes nothing" bash -c "grep -cE '^pump[123] +: ok=[0-9]+ +changed=0 ' <<<\"\$0\" | grep -qx 3" "$out7"
 set +e
 as_user "java -jar $work/runbook.jar lab verify --dir $lab" >"$work/lab-verify.log" 2>&1

@@ -62,7 +62,7 @@ final class DrainerServer extends Daemon {
     // drainer/server.go: online in PD first, then the DDL history loads, and only then the port
     // opens (binding it is opening it); on a real cluster that can take minutes.
     register();
-    pause(Long.parseLong(flags.get("lab-ddl-load-ms", "600")));
+    pause(Long.parseLong(flags.get("lab-ddl-load-ms", "300")));
     http = new HttpApi("127.0.0.1", port)
         .on("GET", "/status", r -> HttpApi.Reply.ok(status()))
         .on("GET", "/commit_ts", r -> HttpApi.Reply.ok(commitTs()))

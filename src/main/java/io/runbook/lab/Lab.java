@@ -181,6 +181,12 @@ public final class Lab {
       throw new LabException("no lab in " + root + " (runbook lab up)");
     }
     Map<String, Object> lab = Json.object(Files.readString(record));
+    Object hostLayout = lab.getOrDefault("layout", HostLayout.LAB.label());
+    if (!HostLayout.LAB.label().equals(hostLayout)) {
+      // the rehearsals' faults know the lab's own folders only
+      throw new LabException("the lab in " + root + " is laid out as " + hostLayout + "; stop and start"
+          + " its services with their own scripts or units");
+    }
     return new LabLayout(root, String.valueOf(lab.get("era")), (int) Json.number(lab.get("port_offset")));
   }
 
@@ -204,7 +210,7 @@ public final class Lab {
         throw new LabException(node.host() + ": " + node.role() + " exited at start; see "
             + root.resolve(node.dir()).resolve("log") + " (" + LabProcesses.stderrTail(root.resolve(node.dir()), node.role()) + ")");
       }
-      Daemon.pause(100);
+      Daemon.pause(50);
     }
     throw new LabException(node.host() + ": " + node.role() + " not ready after "
         + READY_TIMEOUT.toSeconds() + "s: " + last);
