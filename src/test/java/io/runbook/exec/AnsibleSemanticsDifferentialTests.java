@@ -160,6 +160,31 @@ class AnsibleSemanticsDifferentialTests {
     assertThat(l.exitCode).isEqualTo(ansible.exitCode());
   }
 
+  @Test
+  void extraVarsDecideTheConnectionOverTheInventorysSshSettings() {
+    AnsibleRecording ansible = AnsibleRecording.read(DIR.resolve("extra-vars-connection.ansible.txt"));
+    Fixture f = new Fixture(dir);
+    f.options = RunOptions.defaults().withExtraVars(Map.of("ansible_connection", "local"));
+    RecordingListener l = f.run(DIR.resolve("extra-vars-connection.yml").toAbsolutePath(),
+        DIR.resolve("ssh-hosts.yml").toAbsolutePath());
+    assertThat(AnsibleRecording.lines(l.results)).isEqualTo(ansible.results());
+    assertThat(AnsibleRecording.recap(l.recap)).isEqualTo(ansible.recap());
+    assertThat(l.last("the connection it used", "h1").result()).containsEntry("msg", "local");
+  }
+
+  @Test
+  void varsAreRenderedWhenUsedAndAFailureMessageIsRenderedWithTheActionsArguments() {
+    AnsibleRecording ansible = AnsibleRecording.read(DIR.resolve("fail-msg-undefined.ansible.txt"));
+    RecordingListener l = run("fail-msg-undefined.yml");
+    assertThat(AnsibleRecording.lines(l.results).get("the var is never used"))
+        .isEqualTo(ansible.results().get("the var is never used"));
+    // Ansible fails the task whole before its loop (no item on the line); runbook fails each item
+    // with the same reason; the counts are the same
+    assertThat(l.last("the var is in the message", "h1").message()).contains("'groups['no_such_group']' is undefined");
+    assertThat(AnsibleRecording.recap(l.recap)).isEqualTo(ansible.recap());
+    assertThat(l.exitCode).isEqualTo(ansible.exitCode());
+  }
+
   /** Runs the scenario and checks that runbook printed and counted what Ansible did. */
   private RecordingListener assertSameAsAnsible(String scenario) {
     AnsibleRecording ansible = AnsibleRecording.read(DIR.resolve(scenario + ".ansible.txt"));
