@@ -19,8 +19,7 @@ import java.util.Map;
  */
 final class BinlogCtl {
   private static final List<String> STATES = List.of("online", "pausing", "paused", "closing", "offline");
-  private static final DateTimeFormatter LOG_TIME =
-      DateTimeFormatter.ofPattern("yyyy/MM/dd HH:mm:ss.SSS xxx").withZone(ZoneOffset.UTC);
+  private static final DateTimeFormatter LOG_TIME = LabLog.TIME.withZone(ZoneOffset.UTC);
 
   private BinlogCtl() {}
 

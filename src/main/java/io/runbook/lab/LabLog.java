@@ -12,7 +12,8 @@ import java.time.format.DateTimeFormatter;
 
 /** A component's log, in the shape of TiDB's: {@code [time] [LEVEL] [component] message}. */
 final class LabLog {
-  private static final DateTimeFormatter TIME =
+  /** The time stamp of TiDB's log lines, as the lab writes them: also binlogctl's. */
+  static final DateTimeFormatter TIME =
       DateTimeFormatter.ofPattern("yyyy/MM/dd HH:mm:ss.SSS xxx");
   private final String component;
   private final PrintStream out;

@@ -166,20 +166,44 @@ final class LabFixture implements AutoCloseable {
 
   /** State of the pump listening on {@code port}, as PD lists it (through any reachable pump). */
   String pumpState(int port) throws IOException {
+    JsonNode n = pumpInPd(port);
+    return n == null ? "absent" : n.path("state").asText();
+  }
+
+  /** The node id PD knows the pump listening on {@code port} by. */
+  String pumpNodeId(int port) throws IOException {
+    JsonNode n = pumpInPd(port);
+    if (n == null) {
+      throw new IOException("PD lists no pump at 127.0.0.1:" + port);
+    }
+    return n.path("nodeId").asText();
+  }
+
+  /** The pump's entry in PD, as the first of the lab's pumps that answers lists it; null when absent. */
+  private JsonNode pumpInPd(int port) throws IOException {
     for (int p = 8250; p <= 8252; p++) {
       try {
-        JsonNode status = get("http://127.0.0.1:" + port(p) + "/status").path("status");
-        for (JsonNode n : status) {
+        for (JsonNode n : get("http://127.0.0.1:" + port(p) + "/status").path("status")) {
           if (n.path("host").asText().equals("127.0.0.1:" + port)) {
-            return n.path("state").asText();
+            return n;
           }
         }
-        return "absent";
+        return null;
       } catch (IOException e) {
         // try the next pump
       }
     }
     throw new IOException("no pump answers");
+  }
+
+  /** Runs one of the lab's scripts (a start or stop script) to its end, which must be a success. */
+  static void sh(Path script) throws Exception {
+    Process p = new ProcessBuilder("/bin/sh", script.toString()).redirectErrorStream(true)
+        .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+    if (!p.waitFor(90, java.util.concurrent.TimeUnit.SECONDS) || p.exitValue() != 0) {
+      p.destroyForcibly();
+      throw new AssertionError(script + " did not succeed within 90 s");
+    }
   }
 
   /** Every binlog downstream exactly once, in order, and no Pump restart stalled replication past a minute. */

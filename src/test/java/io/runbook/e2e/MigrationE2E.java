@@ -174,9 +174,9 @@ class MigrationE2E {
 
   private static void restartOldDrainer(LabFixture lab, String config) throws Exception {
     Path dir = lab.dir.resolve("kafka_drainer1");
-    sh(dir.resolve("scripts/stop_drainer.sh"));
+    LabFixture.sh(dir.resolve("scripts/stop_drainer.sh"));
     Files.writeString(dir.resolve("conf/drainer.toml"), config);
-    sh(dir.resolve("scripts/start_drainer.sh"));
+    LabFixture.sh(dir.resolve("scripts/start_drainer.sh"));
     for (int i = 0; i < 100; i++) {
       try {
         lab.get("http://127.0.0.1:" + lab.port(8248) + "/status");
@@ -188,9 +188,4 @@ class MigrationE2E {
     throw new AssertionError("the old drainer did not come back");
   }
 
-  private static void sh(Path script) throws Exception {
-    Process p = new ProcessBuilder("/bin/sh", script.toString()).redirectErrorStream(true)
-        .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-    assertThat(p.waitFor()).as(script.toString()).isZero();
-  }
 }

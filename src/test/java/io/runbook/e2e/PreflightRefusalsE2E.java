@@ -2,11 +2,9 @@ package io.runbook.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,9 +19,9 @@ class PreflightRefusalsE2E {
   void aPausedPumpAndADeadOnlinePumpAreRefusedBeforeAnythingIsTouchedAndTheOperatorsFixLetsTheUpgradeThrough()
       throws Exception {
     try (LabFixture lab = new LabFixture(tmp, 21000).up("cluster")) {
-      String paused = nodeId(lab, lab.port(8251));
-      String dead = nodeId(lab, lab.port(8252));
-      sh(lab.dir.resolve("pump2/scripts/stop_pump.sh"));
+      String paused = lab.pumpNodeId(lab.port(8251));
+      String dead = lab.pumpNodeId(lab.port(8252));
+      LabFixture.sh(lab.dir.resolve("pump2/scripts/stop_pump.sh"));
       kill9(lab.dir.resolve("pump3/status/pump.pid"));
       assertThat(lab.pumpState(lab.port(8251))).isEqualTo("paused");
       assertThat(lab.pumpState(lab.port(8252))).isEqualTo("online");
@@ -45,8 +43,8 @@ class PreflightRefusalsE2E {
 
       // the fix the message names: start them again (marking the dead one offline instead would
       // lose what TiDB wrote to it that the Drainer had not pulled yet: binlogctl's own test shows it)
-      sh(lab.dir.resolve("pump2/scripts/start_pump.sh"));
-      sh(lab.dir.resolve("pump3/scripts/start_pump.sh"));
+      LabFixture.sh(lab.dir.resolve("pump2/scripts/start_pump.sh"));
+      LabFixture.sh(lab.dir.resolve("pump3/scripts/start_pump.sh"));
       long until = System.currentTimeMillis() + 20_000;
       while (!(lab.pumpState(lab.port(8251)).equals("online") && lab.pumpState(lab.port(8252)).equals("online"))
           && System.currentTimeMillis() < until) {
@@ -81,7 +79,7 @@ class PreflightRefusalsE2E {
       // pump2's stop goes wrong the way a stop timeout ending in SIGKILL does
       Files.writeString(lab.dir.resolve("pump2/scripts/stop_pump.sh"), "#!/bin/sh\n"
           + "cd \"$(dirname \"$0\")/..\" || exit 1\nkill -9 \"$(cat status/pump.pid)\"\nrm -f status/pump.pid\n");
-      String id = nodeId(lab, lab.port(8251));
+      String id = lab.pumpNodeId(lab.port(8251));
       LabFixture.Result run = lab.play("upgrade-pump.yml");
       assertThat(run.code()).as(run.all()).isEqualTo(2);
       assertThat(run.out()).contains("Pump " + id + " (127.0.0.1:" + lab.port(8251) + ") of pump2 is stopped, and PD lists it"
@@ -123,22 +121,10 @@ class PreflightRefusalsE2E {
     }
   }
 
-  private static String nodeId(LabFixture lab, int pumpPort) throws Exception {
-    for (JsonNode n : lab.get("http://127.0.0.1:" + lab.port(8250) + "/status").path("status")) {
-      if (n.path("host").asText().equals("127.0.0.1:" + pumpPort)) {
-        return n.path("nodeId").asText();
-      }
-    }
-    throw new AssertionError("no Pump at " + pumpPort);
-  }
 
   private static void kill9(Path pidFile) throws Exception {
     ProcessHandle.of(Long.parseLong(Files.readString(pidFile).strip())).ifPresent(ProcessHandle::destroyForcibly);
     Thread.sleep(500);
   }
 
-  private static void sh(Path script) throws Exception {
-    Process p = new ProcessBuilder("/bin/sh", script.toString()).redirectErrorStream(true).start();
-    assertThat(p.waitFor(90, TimeUnit.SECONDS) && p.exitValue() == 0).as("%s", script).isTrue();
-  }
 }
